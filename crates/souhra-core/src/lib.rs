@@ -1,0 +1,23 @@
+//! Souhra's domain: types that can only hold valid values, and pure rules. No I/O.
+//!
+//! - [`code`]: official codes (municipality, region, district, ORP, POU, postcode) as newtypes
+//!   parsed once at the edge.
+//! - [`territory`]: regions, districts, ORPs, POUs and municipalities, and the consistency check
+//!   of a whole [`territory::TerritoryDataset`].
+//! - [`population`]: inhabitants per municipality, totals and age bands.
+//! - [`codelist`]: the MPSV registry codelists (kinds of services by §, target and age groups,
+//!   forms, capacity types), which may grow with codes met in imported data.
+//! - [`area`]: planning areas (the installation's tenants).
+//! - [`text`]: diacritics folding and slugs shared by search and URLs.
+//! - [`progress`]: the trait through which long work reports progress.
+//!
+//! Everything above this crate (store, interop, web, the binary) speaks these types; this crate
+//! depends on nothing of ours.
+
+pub mod area;
+pub mod code;
+pub mod codelist;
+pub mod population;
+pub mod progress;
+pub mod territory;
+pub mod text;

@@ -1,0 +1,21 @@
+//! Data coming into and going out of Souhra.
+//!
+//! What comes in today: the territory of the Czech Republic (ČSÚ files), population per
+//! municipality (wide or long CSV layouts, any reference dates and age bands) and the MPSV
+//! registry codelists — all as CSV. [`bundled`] holds the copies built into the binary from the
+//! workspace's `data/` folder; [`territory`], [`population`] and [`codelist`] read any such file into
+//! the domain types of `souhra-core` ([`souhra_core::territory::TerritoryDataset`],
+//! [`souhra_core::population::PopulationRecord`], [`souhra_core::codelist::CodelistEntry`]).
+//! Every reader reports the file, line and column at fault as a [`DataError`] and never panics on
+//! input. Storing the result is the store's job; this crate does no database I/O.
+//!
+//! Later: the MPSV registry JSON importer, HSDS 3.0 import/export and CSV/XLSX catalogue exchange.
+
+pub mod bundled;
+pub mod codelist;
+mod error;
+pub mod population;
+mod table;
+pub mod territory;
+
+pub use error::DataError;

@@ -1,0 +1,18 @@
+//! Query code shared by both backends. This module is compiled twice — once inside
+//! `crate::sqlite` and once inside `crate::postgres` — with `Db` naming that backend's database
+//! type, so each function here is an ordinary function over a concrete pool or transaction. The
+//! SQL text is the same for both: `$n` parameters and a portable subset of SQL.
+
+pub(crate) mod area;
+pub(crate) mod batch;
+pub(crate) mod codelist;
+pub(crate) mod meta;
+pub(crate) mod territory;
+
+pub(crate) use super::Db;
+
+/// The pool of this backend.
+pub(crate) type Pool = sqlx::Pool<Db>;
+
+/// A transaction of this backend.
+pub(crate) type Tx = sqlx::Transaction<'static, Db>;
