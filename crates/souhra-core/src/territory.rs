@@ -220,6 +220,53 @@ pub enum TerritoryError {
 }
 
 impl TerritoryDataset {
+    /// The part of the dataset that lies in one region: its districts, ORPs, POUs, municipalities
+    /// and their population. Used for small installations and quick tests.
+    pub fn restricted_to_region(&self, region: RegionCode) -> TerritoryDataset {
+        let orps: Vec<Orp> = self
+            .orps
+            .iter()
+            .filter(|o| o.region == region)
+            .cloned()
+            .collect();
+        let orp_codes: HashSet<OrpCode> = orps.iter().map(|o| o.code).collect();
+        let municipalities: Vec<Municipality> = self
+            .municipalities
+            .iter()
+            .filter(|m| m.region == region)
+            .cloned()
+            .collect();
+        let codes: HashSet<MunicipalityCode> = municipalities.iter().map(|m| m.code).collect();
+        TerritoryDataset {
+            regions: self
+                .regions
+                .iter()
+                .filter(|r| r.code == region)
+                .cloned()
+                .collect(),
+            districts: self
+                .districts
+                .iter()
+                .filter(|d| d.region == region)
+                .cloned()
+                .collect(),
+            pous: self
+                .pous
+                .iter()
+                .filter(|p| orp_codes.contains(&p.orp))
+                .cloned()
+                .collect(),
+            orps,
+            population: self
+                .population
+                .iter()
+                .filter(|p| codes.contains(&p.municipality))
+                .copied()
+                .collect(),
+            municipalities,
+        }
+    }
+
     /// Checks uniqueness of codes and that every reference points to a record of the dataset.
     /// Returns every problem found, not only the first.
     pub fn check(&self) -> Result<(), Vec<TerritoryError>> {
@@ -448,6 +495,16 @@ mod tests {
     #[test]
     fn consistent_dataset_passes() {
         assert_eq!(tiny().check(), Ok(()));
+    }
+
+    #[test]
+    fn restriction_to_a_region_stays_consistent() {
+        let data = tiny();
+        let same = data.restricted_to_region(RegionCode::parse("43").unwrap());
+        assert_eq!(same, data);
+        let other = data.restricted_to_region(RegionCode::parse("19").unwrap());
+        assert!(other.municipalities.is_empty() && other.regions.is_empty());
+        assert_eq!(other.check(), Ok(()));
     }
 
     #[test]

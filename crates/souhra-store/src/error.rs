@@ -53,6 +53,9 @@ pub enum StoreError {
     /// edited database).
     #[error("stored data are invalid: {0}")]
     StoredValue(String),
+    /// The database is not answering (pool timed out or closed, connection lost).
+    #[error("the database is not available: {0}")]
+    Unavailable(String),
     /// Any other database error.
     #[error("database error: {0}")]
     Database(String),
@@ -68,7 +71,12 @@ impl From<sqlx::Error> for StoreError {
                 return Self::NotFound(db.message().to_owned());
             }
         }
-        Self::Database(error.to_string())
+        match error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                Self::Unavailable(error.to_string())
+            }
+            other => Self::Database(other.to_string()),
+        }
     }
 }
 

@@ -95,4 +95,6 @@ pub struct AreaSummary {
     pub municipalities: u64,
     /// Sum of their newest totals.
     pub population: u64,
+    /// Newest reference date among those totals.
+    pub population_date: Option<chrono::NaiveDate>,
 }

@@ -6,7 +6,6 @@
 //! set, where those cases run and fail.
 #![allow(clippy::unwrap_used)]
 
-use std::collections::BTreeSet;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -148,44 +147,9 @@ fn code(text: &str) -> MunicipalityCode {
 
 /// Plzeňský kraj cut out of the bundled territory: 501 real municipalities, quick to load.
 fn plzensky_kraj() -> TerritoryDataset {
-    let full = bundled::territory().unwrap();
-    let region = RegionCode::parse("43").unwrap();
-    let municipalities: Vec<_> = full
-        .municipalities
-        .into_iter()
-        .filter(|m| m.region == region)
-        .collect();
-    let codes: BTreeSet<_> = municipalities.iter().map(|m| m.code).collect();
-    let orps: Vec<_> = full
-        .orps
-        .into_iter()
-        .filter(|o| o.region == region)
-        .collect();
-    let orp_codes: BTreeSet<_> = orps.iter().map(|o| o.code).collect();
-    TerritoryDataset {
-        regions: full
-            .regions
-            .into_iter()
-            .filter(|r| r.code == region)
-            .collect(),
-        districts: full
-            .districts
-            .into_iter()
-            .filter(|d| d.region == region)
-            .collect(),
-        pous: full
-            .pous
-            .into_iter()
-            .filter(|p| orp_codes.contains(&p.orp))
-            .collect(),
-        orps,
-        population: full
-            .population
-            .into_iter()
-            .filter(|p| codes.contains(&p.municipality))
-            .collect(),
-        municipalities,
-    }
+    bundled::territory()
+        .unwrap()
+        .restricted_to_region(RegionCode::parse("43").unwrap())
 }
 
 async fn load(store: &Store, dataset: &TerritoryDataset) {
@@ -330,6 +294,7 @@ async fn full_territory_matches_sanity_figures(store: Store) {
     assert_eq!(again, report);
     assert_eq!(store.territory_counts().await.unwrap(), counts);
     assert_eq!(store.area_summary(orp.id).await.unwrap(), summary);
+    assert_eq!(summary.population_date, Some("2021-01-01".parse().unwrap()));
 }
 
 async fn municipality_lookup_folds_diacritics(store: Store) {

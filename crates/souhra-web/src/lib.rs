@@ -1,1 +1,111 @@
-//! placeholder
+//! Souhra's web layer: server-rendered HTML pages in Czech, English and Ukrainian, the JSON
+//! lookup API, and the operational endpoints, on axum.
+//!
+//! - [`router`] builds the whole application from an [`AppState`] (the store, compiled templates,
+//!   translations, static assets, metrics, [`WebConfig`]); [`serve`] runs it on a listener until
+//!   a shutdown signal, finishing requests in flight.
+//! - Pages live in `pages/` (one module per page), templates in `templates/`, interface texts in
+//!   `locales/{cs,en,uk}.ftl` and static files in `static/`; all are embedded into the binary.
+//! - Every response gets security headers (CSP, `nosniff`, referrer policy, frame-ancestors),
+//!   compression, a request id, a log line and a metrics sample; errors become translated pages
+//!   (`error.rs`, `middleware.rs`).
+//!
+//! The crate reads from `souhra-store` and the domain types of `souhra-core`; it does no SQL and
+//! holds no Czech text in Rust code (a test checks both translation parity and that).
+
+mod assets;
+mod embedded;
+mod error;
+pub mod i18n;
+mod metrics;
+mod middleware;
+mod ops;
+mod page;
+mod pages;
+mod render;
+mod state;
+
+use std::future::Future;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::Request;
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+pub use error::AppError;
+pub use state::{AppState, WebConfig, WebError};
+
+fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    AppError::Internal("a request handler panicked".into()).into_response()
+}
+
+/// The whole web application.
+pub fn router(state: AppState) -> Router {
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &Request<_>| {
+            let id = request
+                .headers()
+                .get(middleware::REQUEST_ID_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
+        })
+        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO).latency_unit(tower_http::LatencyUnit::Micros));
+    Router::new()
+        .route("/", get(pages::home::home))
+        .route("/o-aplikaci", get(pages::about::about))
+        .route("/jazyk/{lang}", get(pages::language::switch))
+        .route("/api/obce", get(pages::api::municipalities))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .route("/static/{hash}/{name}", get(assets::serve_asset))
+        .route("/favicon.ico", get(assets::favicon))
+        .route("/robots.txt", get(assets::robots))
+        .route("/{area}", get(pages::area::area_page))
+        .route("/{area}/", get(pages::area::trailing_slash))
+        .route("/{area}/obce", get(pages::area::search))
+        .route(
+            "/{area}/obec/{municipality}",
+            get(pages::municipality::municipality_page),
+        )
+        .fallback(pages::not_found)
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(from_fn_with_state(state.clone(), middleware::error_pages))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::record_metrics,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::security_headers,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(trace)
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(
+            middleware::SequentialRequestId::new(),
+        ))
+        .with_state(state)
+}
+
+/// How long in-flight requests may take to finish after a shutdown signal.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
+
+/// Serves the application on `listener` until `shutdown` completes, then lets requests in flight
+/// finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

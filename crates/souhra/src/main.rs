@@ -1,1 +1,67 @@
-fn main() {}
+//! The `souhra` program: command line, configuration, logging, and wiring of the store and the
+//! web layer. Exit codes: 0 success, 1 a failure while running, 2 wrong usage or bad input.
+
+mod cli;
+mod commands;
+mod config;
+mod failure;
+mod logging;
+mod progress;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{AreaCommand, Cli, Command, TerritoryCommand};
+use crate::config::{Config, process_env};
+use crate::failure::Failure;
+
+async fn run(cli: Cli) -> Result<(), Failure> {
+    let config = Config::load(cli.config.as_deref(), &process_env)?;
+    logging::init(&config)?;
+    match cli.command {
+        Command::Serve { listen } => commands::serve::serve(config, listen).await,
+        Command::Demo { listen, data_dir } => commands::serve::demo(config, listen, data_dir).await,
+        Command::Migrate => commands::admin::migrate(&config).await,
+        Command::Config => {
+            commands::admin::show_config(&config);
+            Ok(())
+        }
+        Command::Territory(TerritoryCommand::Load { population }) => {
+            commands::admin::territory_load(&config, &population).await
+        }
+        Command::Territory(TerritoryCommand::Find { query, area }) => {
+            commands::admin::territory_find(&config, &query, area.as_deref()).await
+        }
+        Command::Area(AreaCommand::Add(add)) => commands::admin::area_add(&config, &add).await,
+        Command::Area(AreaCommand::List) => commands::admin::area_list(&config).await,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints usage errors to stderr (exit 2) and --help/--version to stdout (exit 0).
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            failure.exit_code()
+        }
+    }
+}

@@ -288,9 +288,17 @@ pub(crate) async fn summary(pool: &Pool, id: AreaId) -> StoreResult<AreaSummary>
     .bind(id.0)
     .fetch_one(pool)
     .await?;
+    let (population_date,): (Option<chrono::NaiveDate>,) = sqlx::query_as(
+        "SELECT max(p.reference_date) FROM population p JOIN area_municipality am \
+         ON am.municipality_code = p.municipality_code WHERE am.area_id = $1 AND p.band = 'total'",
+    )
+    .bind(id.0)
+    .fetch_one(pool)
+    .await?;
     Ok(AreaSummary {
         municipalities: u64::try_from(count).unwrap_or(0),
         population: population.and_then(|p| u64::try_from(p).ok()).unwrap_or(0),
+        population_date,
     })
 }
 

@@ -1,0 +1,187 @@
+//! Cross-cutting request handling: language choice, translated error pages, metrics, security
+//! headers and request ids.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use axum::extract::{FromRequestParts, MatchedPath, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use tower_http::request_id::{MakeRequestId, RequestId};
+
+use crate::error::ErrorPage;
+use crate::i18n::Lang;
+use crate::page::{Page, view};
+use crate::state::AppState;
+
+/// Name of the cookie that remembers the chosen language.
+pub(crate) const LANG_COOKIE: &str = "souhra_lang";
+
+/// Header carrying the request id (set by us when the client or proxy did not).
+pub(crate) const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// The language of a request: the `souhra_lang` cookie, else `Accept-Language`, else Czech.
+pub(crate) fn request_lang(headers: &HeaderMap) -> Lang {
+    let from_cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANG_COOKIE)
+        .and_then(|(_, value)| Lang::from_code(value));
+    from_cookie
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or(Lang::Cs)
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(request_lang(&parts.headers))
+    }
+}
+
+/// Replaces the body of responses marked with [`ErrorPage`] by the translated error page.
+pub(crate) async fn error_pages(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let lang = request_lang(request.headers());
+    let path = request.uri().path().to_owned();
+    let request_id = request
+        .headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let response = next.run(request).await;
+    let Some(ErrorPage(status)) = response.extensions().get::<ErrorPage>().copied() else {
+        return response;
+    };
+    let code = match status.as_u16() {
+        code @ (400 | 404 | 503) => code,
+        _ => 500,
+    };
+    let title_key = format!("error-{code}-title");
+    let page = Page::new(&state, lang, &path).title_key(&title_key);
+    let shown_id = if code == 500 { request_id } else { None };
+    let body = page.render_context(
+        "error.html",
+        view! { status => code, request_id => shown_id },
+    );
+    let mut rendered = match body {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "error page could not be rendered");
+            (status, status.canonical_reason().unwrap_or("error")).into_response()
+        }
+    };
+    // Keep headers the handler set (e.g. Allow), except the body's own.
+    for (name, value) in response.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            rendered.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    rendered
+}
+
+/// Counts requests and their durations by matched route.
+pub(crate) async fn record_metrics(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let started = Instant::now();
+    let method = request.method().as_str().to_owned();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let metrics = state.metrics();
+    metrics.request_started();
+    let response = next.run(request).await;
+    metrics.request_finished(
+        &method,
+        &route,
+        response.status().as_u16(),
+        started.elapsed(),
+    );
+    response
+}
+
+/// Content-Security-Policy of every response: only our own scripts, styles and images.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+     base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// Adds the security headers to every response.
+pub(crate) async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let set = |headers: &mut HeaderMap, name: &'static str, value: &'static str| {
+        headers.insert(name, HeaderValue::from_static(value));
+    };
+    set(headers, "content-security-policy", CONTENT_SECURITY_POLICY);
+    set(headers, "x-content-type-options", "nosniff");
+    set(headers, "x-frame-options", "DENY");
+    set(
+        headers,
+        "referrer-policy",
+        "strict-origin-when-cross-origin",
+    );
+    set(
+        headers,
+        "permissions-policy",
+        "camera=(), microphone=(), payment=(), geolocation=(self)",
+    );
+    set(headers, "cross-origin-opener-policy", "same-origin");
+    if state.config().is_https() {
+        set(
+            headers,
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        );
+    }
+    response
+}
+
+/// Request ids `<process start>-<counter>`: unique, short, and in order.
+#[derive(Clone)]
+pub(crate) struct SequentialRequestId {
+    prefix: String,
+    counter: std::sync::Arc<AtomicU64>,
+}
+
+impl SequentialRequestId {
+    pub(crate) fn new() -> Self {
+        let start = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Self {
+            prefix: format!("{start:x}"),
+            counter: std::sync::Arc::new(AtomicU64::new(1)),
+        }
+    }
+}
+
+impl MakeRequestId for SequentialRequestId {
+    fn make_request_id<B>(&mut self, _request: &axum::http::Request<B>) -> Option<RequestId> {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{}-{n}", self.prefix))
+            .ok()
+            .map(RequestId::new)
+    }
+}

@@ -1,0 +1,67 @@
+//! The HTML pages and the small JSON lookup API, one module per page.
+
+pub(crate) mod about;
+pub(crate) mod api;
+pub(crate) mod area;
+pub(crate) mod home;
+pub(crate) mod language;
+pub(crate) mod municipality;
+
+use axum::extract::OriginalUri;
+use serde::Serialize;
+use souhra_core::area::Area;
+use souhra_core::territory::MunicipalityKind;
+use souhra_store::records::MunicipalitySummary;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Longest municipality search text accepted.
+pub(crate) const MAX_QUERY_CHARS: usize = 100;
+
+/// The area with this slug, or 404.
+pub(crate) async fn load_area(state: &AppState, slug: &str) -> Result<Area, AppError> {
+    state
+        .store()
+        .area_by_slug(slug)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Path and query of the request, for language links.
+pub(crate) fn path_of(uri: &OriginalUri) -> String {
+    uri.0
+        .path_and_query()
+        .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned())
+}
+
+/// A municipality row of a table.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MunicipalityRow {
+    pub code: String,
+    pub name: String,
+    pub slug: String,
+    pub kind: MunicipalityKind,
+    pub orp_name: String,
+    pub population: Option<u64>,
+    pub postcode_text: String,
+}
+
+impl From<MunicipalitySummary> for MunicipalityRow {
+    fn from(m: MunicipalitySummary) -> Self {
+        Self {
+            code: m.code.to_string(),
+            name: m.name,
+            slug: m.slug,
+            kind: m.kind,
+            orp_name: m.orp_name,
+            population: m.population,
+            postcode_text: m.postcode.map(|p| p.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// The fallback for unknown addresses.
+pub(crate) async fn not_found() -> AppError {
+    AppError::NotFound
+}

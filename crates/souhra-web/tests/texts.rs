@@ -1,0 +1,169 @@
+//! Interface texts: every key a template uses exists in the translation files, and no Czech text
+//! is written into Rust code of the interface (it belongs in `locales/*.ftl`).
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use souhra_core::codelist::{Form, IdStatus, KindCategory};
+use souhra_core::territory::MunicipalityKind;
+
+fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files(&path, extension));
+        } else if path.extension().is_some_and(|e| e == extension) {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+fn czech_keys() -> BTreeSet<String> {
+    let source = std::fs::read_to_string(crate_dir().join("locales/cs.ftl")).unwrap();
+    source
+        .lines()
+        .filter_map(|line| line.split_once(" ="))
+        .map(|(key, _)| key.to_owned())
+        .filter(|key| !key.starts_with(['#', ' ']) && !key.is_empty())
+        .collect()
+}
+
+fn serde_name<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Keys built in templates as `t("prefix" ~ value)`, with every value they can take.
+fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
+    vec![
+        (
+            "municipality-kind-",
+            MunicipalityKind::ALL.into_iter().map(serde_name).collect(),
+        ),
+        (
+            "area-kind-",
+            vec!["region".into(), "orp".into(), "municipalities".into()],
+        ),
+        (
+            "kind-category-",
+            KindCategory::ALL.into_iter().map(serde_name).collect(),
+        ),
+        ("form-", Form::ALL.into_iter().map(serde_name).collect()),
+        (
+            "id-status-",
+            [IdStatus::Confirmed, IdStatus::Inferred, IdStatus::Unknown]
+                .into_iter()
+                .map(serde_name)
+                .collect(),
+        ),
+        (
+            "language-name-",
+            vec!["cs".into(), "en".into(), "uk".into()],
+        ),
+        (
+            "error-",
+            ["400", "404", "500", "503"]
+                .iter()
+                .flat_map(|c| [format!("{c}-title"), format!("{c}-text")])
+                .collect(),
+        ),
+    ]
+}
+
+#[test]
+fn every_template_key_exists() {
+    let keys = czech_keys();
+    let dynamic = dynamic_keys();
+    let mut missing = Vec::new();
+    for template in files(&crate_dir().join("templates"), "html") {
+        let source = std::fs::read_to_string(&template).unwrap();
+        let calls = source.match_indices("t(").filter(|(at, _)| {
+            // `t(` itself, not the end of `asset(` or another name.
+            !source[..*at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        });
+        for piece in calls.map(|(at, _)| &source[at + 2..]) {
+            let Some(quote) = piece.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            let Some(end) = piece[1..].find(quote) else {
+                continue;
+            };
+            let key = &piece[1..=end];
+            let rest = piece[end + 2..].trim_start();
+            if rest.starts_with('~') {
+                let (_, values) = dynamic
+                    .iter()
+                    .find(|(prefix, _)| *prefix == key)
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{}: dynamic key prefix {key:?} is not listed in this test",
+                            template.display()
+                        )
+                    });
+                missing.extend(
+                    values
+                        .iter()
+                        .map(|v| format!("{key}{v}"))
+                        .filter(|k| !keys.contains(k)),
+                );
+            } else if !keys.contains(key) {
+                missing.push(key.to_owned());
+            }
+        }
+    }
+    let error_page = std::fs::read_to_string(crate_dir().join("templates/error.html")).unwrap();
+    assert!(error_page.contains("t(\"error-\" ~ status ~ \"-title\")"));
+    for (prefix, values) in dynamic.iter().filter(|(p, _)| *p == "error-") {
+        missing.extend(
+            values
+                .iter()
+                .map(|v| format!("{prefix}{v}"))
+                .filter(|k| !keys.contains(k)),
+        );
+    }
+    assert!(
+        missing.is_empty(),
+        "keys used by templates but missing from locales/cs.ftl: {missing:?}"
+    );
+}
+
+#[test]
+fn rust_code_of_the_interface_holds_no_czech_text() {
+    const CZECH_LETTERS: &str = "áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ";
+    let mut offenders = Vec::new();
+    for dir in [crate_dir().join("src"), crate_dir().join("../souhra/src")] {
+        for file in files(&dir, "rs") {
+            let source = std::fs::read_to_string(&file).unwrap();
+            // Unit tests at the end of a file may use Czech sample data.
+            let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+            for (number, line) in code.lines().enumerate() {
+                let trimmed = line.trim_start();
+                if trimmed.starts_with("//") {
+                    continue;
+                }
+                if line.chars().any(|c| CZECH_LETTERS.contains(c)) {
+                    offenders.push(format!("{}:{}: {}", file.display(), number + 1, trimmed));
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "move these texts into locales/*.ftl:\n{}",
+        offenders.join("\n")
+    );
+}

@@ -1,0 +1,101 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Souhra: community planning of social services and the catalogue of services for Czech
+/// municipalities, ORPs and regions.
+#[derive(Debug, Parser)]
+#[command(name = "souhra", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Configuration file (TOML); also SOUHRA_CONFIG.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (listen address from SOUHRA_LISTEN, default 127.0.0.1:8080).
+    Serve {
+        /// Address to listen on, e.g. 0.0.0.0:8080 (overrides SOUHRA_LISTEN).
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Create or refresh a demonstration database (ORP Nepomuk in Plzeňský kraj) and serve it.
+    Demo {
+        /// Address to listen on (overrides SOUHRA_LISTEN).
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+        /// Folder for the demo database (default: souhra-demo in your data folder).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+    },
+    /// Print the effective configuration with secrets masked.
+    Config,
+    /// Territory of the Czech Republic and population data.
+    #[command(subcommand)]
+    Territory(TerritoryCommand),
+    /// Planning areas of this installation.
+    #[command(subcommand)]
+    Area(AreaCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TerritoryCommand {
+    /// Load the territory and codelists built into this program, then any population files given.
+    Load {
+        /// A population CSV file to load after the built-in data (wide or long layout, see
+        /// data/README.md); may be repeated.
+        #[arg(long, value_name = "FILE")]
+        population: Vec<PathBuf>,
+    },
+    /// Look municipalities up by name (diacritics optional), postcode or code.
+    Find {
+        /// What to look for, e.g. "plzen" or "335 01".
+        query: String,
+        /// Only within this area (slug).
+        #[arg(long, value_name = "SLUG")]
+        area: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AreaCommand {
+    /// Create a planning area.
+    Add(AreaAdd),
+    /// List the planning areas.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct AreaAdd {
+    /// URL slug, e.g. "nepomuk" (lower-case letters, digits and hyphens).
+    #[arg(long)]
+    pub slug: String,
+    /// Display name, e.g. "Nepomuk" (default: the name of the region, ORP or municipality).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// A whole region, by its RÚIAN code (e.g. 43 for Plzeňský kraj).
+    #[arg(long, value_name = "CODE", group = "scope")]
+    pub region: Option<String>,
+    /// A whole ORP, by its ČSÚ code (e.g. 3207 for Nepomuk).
+    #[arg(long, value_name = "CODE", group = "scope")]
+    pub orp: Option<String>,
+    /// One or more municipalities by code (repeat the option, or separate codes with commas).
+    #[arg(
+        long = "municipality",
+        value_name = "CODE",
+        group = "scope",
+        value_delimiter = ','
+    )]
+    pub municipalities: Vec<String>,
+    /// Mark the area as a demonstration with fictional content.
+    #[arg(long)]
+    pub demo: bool,
+}

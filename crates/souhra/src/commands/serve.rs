@@ -1,0 +1,183 @@
+//! `souhra serve` and `souhra demo`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use souhra_core::area::{AreaScope, AreaSlug, NewArea};
+use souhra_core::code::{OrpCode, RegionCode};
+use souhra_core::text::slugify;
+use souhra_store::{DatabaseTarget, Store};
+use souhra_web::{AppState, WebConfig};
+use tokio::net::TcpListener;
+
+use super::{ensure_reference_data, open_store, prepare_data_dir, say};
+use crate::config::{Config, Setting, Source, default_demo_dir, process_env};
+use crate::failure::Failure;
+use crate::progress::Reporter;
+
+/// The demo region: Plzeňský kraj (RÚIAN 43) with ORP Nepomuk (ČSÚ 3207) inside it.
+const DEMO_REGION: &str = "43";
+const DEMO_ORP: &str = "3207";
+
+/// Binds the listening socket first, so a taken port is reported before any slow work.
+async fn bind(addr: SocketAddr) -> Result<TcpListener, Failure> {
+    TcpListener::bind(addr).await.map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                "the address is already in use; stop the other program or choose another address with --listen or SOUHRA_LISTEN".to_owned()
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied (ports below 1024 need extra rights; use e.g. 8080)".to_owned()
+            }
+            std::io::ErrorKind::AddrNotAvailable => "this machine has no such address".to_owned(),
+            _ => e.to_string(),
+        };
+        Failure::runtime(format!("cannot listen on {addr}: {reason}"))
+    })
+}
+
+fn web_config(config: &Config) -> WebConfig {
+    WebConfig {
+        public_url: config.public_url.as_ref().map(|u| u.value.clone()),
+        metrics_token: config.metrics_token.as_ref().map(|t| t.value.clone()),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+    }
+}
+
+/// Completes on Ctrl+C or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested; finishing requests in flight");
+}
+
+/// Serves until a shutdown signal, gives requests in flight a grace period, closes the store.
+async fn run_server(listener: TcpListener, store: Store, config: &Config) -> Result<(), Failure> {
+    let state = AppState::new(store.clone(), web_config(config))
+        .map_err(|e| Failure::runtime(format!("the web interface cannot start: {e}")))?;
+    let (signalled, mut signal_seen) = tokio::sync::watch::channel(false);
+    let shutdown = async move {
+        shutdown_signal().await;
+        let _ = signalled.send(true);
+    };
+    let server = souhra_web::serve(listener, state, shutdown);
+    tokio::pin!(server);
+    let grace_over = async {
+        let _ = signal_seen.wait_for(|seen| *seen).await;
+        tokio::time::sleep(souhra_web::SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        result = &mut server => result.map_err(|e| Failure::runtime(format!("the server stopped: {e}")))?,
+        () = grace_over => tracing::warn!("requests still running after the grace period; stopping anyway"),
+    }
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// `souhra serve`.
+pub async fn serve(mut config: Config, listen: Option<String>) -> Result<(), Failure> {
+    if let Some(listen) = listen {
+        config.set_listen(&listen)?;
+    }
+    let addr = config.listen_addr()?;
+    prepare_data_dir(&config.data_dir, false)?;
+    let target = config.database_target()?;
+    let listener = bind(addr).await?;
+    let store = open_store(&config, &target).await?;
+    ensure_reference_data(&store, &Reporter::new(), false).await?;
+    let url = format!("http://{}/", listener.local_addr().map_or(addr, |a| a));
+    tracing::info!(%url, "listening");
+    run_server(listener, store, &config).await
+}
+
+/// Creates or updates the two demo areas; every page of them is marked as demo data.
+pub async fn save_demo_areas(store: &Store) -> Result<Vec<String>, Failure> {
+    let region_code =
+        RegionCode::parse(DEMO_REGION).map_err(|e| Failure::runtime(e.to_string()))?;
+    let orp_code = OrpCode::parse(DEMO_ORP).map_err(|e| Failure::runtime(e.to_string()))?;
+    let region = store
+        .region(region_code)
+        .await?
+        .ok_or_else(|| Failure::runtime("the demo region is missing from the territory data"))?;
+    let orp = store
+        .orp(orp_code)
+        .await?
+        .ok_or_else(|| Failure::runtime("the demo ORP is missing from the territory data"))?;
+    let mut slugs = Vec::new();
+    for (name, scope) in [
+        (region.name, AreaScope::Region(region_code)),
+        (orp.name, AreaScope::Orp(orp_code)),
+    ] {
+        let slug = AreaSlug::parse(&slugify(&name)).map_err(|e| Failure::runtime(e.to_string()))?;
+        slugs.push(slug.to_string());
+        store
+            .save_area(&NewArea {
+                slug,
+                name,
+                scope,
+                is_demo: true,
+            })
+            .await?;
+    }
+    Ok(slugs)
+}
+
+/// `souhra demo`.
+pub async fn demo(
+    mut config: Config,
+    listen: Option<String>,
+    data_dir: Option<PathBuf>,
+) -> Result<(), Failure> {
+    if let Some(listen) = listen {
+        config.set_listen(&listen)?;
+    }
+    let addr = config.listen_addr()?;
+    config.data_dir = match data_dir {
+        Some(dir) => Setting {
+            value: dir,
+            source: Source::Flag,
+        },
+        None => Setting {
+            value: default_demo_dir(&process_env),
+            source: Source::Default,
+        },
+    };
+    if config.database_url.take().is_some() {
+        tracing::info!("the demo uses its own SQLite database; DATABASE_URL is ignored");
+    }
+    prepare_data_dir(&config.data_dir, true)?;
+    let target = DatabaseTarget::Sqlite {
+        path: config.data_dir.value.join("souhra.db"),
+    };
+    let listener = bind(addr).await?;
+    let store = open_store(&config, &target).await?;
+    ensure_reference_data(&store, &Reporter::new(), false).await?;
+    let slugs = save_demo_areas(&store).await?;
+    let bound = listener.local_addr().map_or(addr, |a| a);
+    let base = format!("http://{bound}");
+    say(&format!("Souhra demo is running at {base}/"));
+    for slug in &slugs {
+        say(&format!("  area: {base}/{slug}"));
+    }
+    say(&format!(
+        "  data: {} (stop with Ctrl+C)",
+        config.data_dir.value.display()
+    ));
+    run_server(listener, store, &config).await
+}

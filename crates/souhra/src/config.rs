@@ -1,0 +1,480 @@
+//! Configuration: defaults, an optional TOML file, and environment variables (which win), plus
+//! command-line flags for a few settings. Secrets (the database password, the metrics token) are
+//! accepted only from the environment.
+
+use std::fmt::Write as _;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use souhra_store::{DatabaseTarget, mask_password};
+
+use crate::failure::Failure;
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    File,
+    Env(&'static str),
+    Flag,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Default => f.write_str("default"),
+            Source::File => f.write_str("config file"),
+            Source::Env(name) => write!(f, "environment {name}"),
+            Source::Flag => f.write_str("command line"),
+        }
+    }
+}
+
+/// A value and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T> Setting<T> {
+    fn new(value: T, source: Source) -> Self {
+        Self { value, source }
+    }
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Human,
+    Json,
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: Setting<String>,
+    pub data_dir: Setting<PathBuf>,
+    pub database_url: Option<Setting<String>>,
+    pub public_url: Option<Setting<String>>,
+    pub log: Setting<String>,
+    pub log_format: Setting<LogFormat>,
+    pub metrics_token: Option<Setting<String>>,
+    pub db_max_connections: Setting<u32>,
+    pub config_file: Option<PathBuf>,
+}
+
+/// Keys of the configuration file. Secrets have no key here on purpose.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<String>,
+    data_dir: Option<PathBuf>,
+    database_url: Option<String>,
+    public_url: Option<String>,
+    log: Option<String>,
+    log_format: Option<LogFormat>,
+    db_max_connections: Option<u32>,
+}
+
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+const DEFAULT_LOG: &str = "info,sqlx=warn";
+
+/// The user's data folder: `$XDG_DATA_HOME`, else `$HOME/.local/share`, else the current folder.
+fn data_home(env: &dyn Fn(&str) -> Option<String>) -> PathBuf {
+    env("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            env("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/share"))
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The default data folder of `souhra serve`.
+pub fn default_data_dir(env: &dyn Fn(&str) -> Option<String>) -> PathBuf {
+    data_home(env).join("souhra")
+}
+
+/// The default data folder of `souhra demo`.
+pub fn default_demo_dir(env: &dyn Fn(&str) -> Option<String>) -> PathBuf {
+    data_home(env).join("souhra-demo")
+}
+
+/// Reads the process environment; a value that is not UTF-8 counts as unset.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+fn parse_file(path: &Path, text: &str) -> Result<FileConfig, Failure> {
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e| Failure::input(format!("configuration file {}: {e}", path.display())))?;
+    if table.contains_key("metrics_token") {
+        return Err(Failure::input(format!(
+            "configuration file {}: secrets belong in the environment; remove metrics_token and set SOUHRA_METRICS_TOKEN",
+            path.display()
+        )));
+    }
+    let file: FileConfig = toml::from_str(text).map_err(|e| {
+        Failure::input(format!(
+            "configuration file {}: {}",
+            path.display(),
+            e.message()
+        ))
+    })?;
+    if let Some(url) = &file.database_url
+        && mask_password(url) != *url
+    {
+        return Err(Failure::input(format!(
+            "configuration file {}: the database URL contains a password; secrets belong in the environment, so set DATABASE_URL there",
+            path.display()
+        )));
+    }
+    Ok(file)
+}
+
+impl Config {
+    /// Builds the configuration from the file named by `--config` or `SOUHRA_CONFIG` (if any) and
+    /// the environment `env`.
+    pub fn load(
+        config_flag: Option<&Path>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, Failure> {
+        let config_file = config_flag.map(Path::to_path_buf).or_else(|| {
+            env("SOUHRA_CONFIG")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        });
+        let file = match &config_file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    Failure::input(format!(
+                        "cannot read configuration file {}: {e}",
+                        path.display()
+                    ))
+                })?;
+                parse_file(path, &text)?
+            }
+            None => FileConfig::default(),
+        };
+        let pick = |var: &'static str, from_file: Option<String>| -> Option<Setting<String>> {
+            env(var)
+                .filter(|v| !v.is_empty())
+                .map(|v| Setting::new(v, Source::Env(var)))
+                .or_else(|| from_file.map(|v| Setting::new(v, Source::File)))
+        };
+        let listen = pick("SOUHRA_LISTEN", file.listen)
+            .unwrap_or_else(|| Setting::new(DEFAULT_LISTEN.to_owned(), Source::Default));
+        let data_dir = pick(
+            "SOUHRA_DATA_DIR",
+            file.data_dir.map(|p| p.display().to_string()),
+        )
+        .map(|s| Setting::new(PathBuf::from(s.value), s.source))
+        .unwrap_or_else(|| Setting::new(default_data_dir(env), Source::Default));
+        let database_url = pick("DATABASE_URL", file.database_url);
+        let public_url = pick("SOUHRA_PUBLIC_URL", file.public_url);
+        let log = pick("SOUHRA_LOG", file.log)
+            .unwrap_or_else(|| Setting::new(DEFAULT_LOG.to_owned(), Source::Default));
+        let log_format = match env("SOUHRA_LOG_FORMAT").filter(|v| !v.is_empty()) {
+            Some(text) => Setting::new(parse_log_format(&text)?, Source::Env("SOUHRA_LOG_FORMAT")),
+            None => match file.log_format {
+                Some(format) => Setting::new(format, Source::File),
+                None => Setting::new(LogFormat::Human, Source::Default),
+            },
+        };
+        let metrics_token = env("SOUHRA_METRICS_TOKEN")
+            .filter(|v| !v.is_empty())
+            .map(|v| Setting::new(v, Source::Env("SOUHRA_METRICS_TOKEN")));
+        let db_max_connections = match env("SOUHRA_DB_MAX_CONNECTIONS").filter(|v| !v.is_empty()) {
+            Some(text) => Setting::new(
+                parse_connections(&text).ok_or_else(|| {
+                    Failure::input(format!(
+                        "SOUHRA_DB_MAX_CONNECTIONS must be a number from 1 to 1000, not {text:?}"
+                    ))
+                })?,
+                Source::Env("SOUHRA_DB_MAX_CONNECTIONS"),
+            ),
+            None => match file.db_max_connections {
+                Some(n) if (1..=1000).contains(&n) => Setting::new(n, Source::File),
+                Some(n) => {
+                    return Err(Failure::input(format!(
+                        "db_max_connections must be from 1 to 1000, not {n}"
+                    )));
+                }
+                None => Setting::new(8, Source::Default),
+            },
+        };
+        let config = Config {
+            listen,
+            data_dir,
+            database_url,
+            public_url,
+            log,
+            log_format,
+            metrics_token,
+            db_max_connections,
+            config_file,
+        };
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<(), Failure> {
+        parse_listen(&self.listen.value, &self.listen.source)?;
+        if let Some(url) = &self.public_url
+            && !(url.value.starts_with("http://") || url.value.starts_with("https://"))
+        {
+            return Err(Failure::input(format!(
+                "the public URL ({}) must start with http:// or https://, not {:?}",
+                url.source, url.value
+            )));
+        }
+        self.database_target()?;
+        Ok(())
+    }
+
+    /// Overrides the listen address from a command-line flag.
+    pub fn set_listen(&mut self, listen: &str) -> Result<(), Failure> {
+        parse_listen(listen, &Source::Flag)?;
+        self.listen = Setting::new(listen.to_owned(), Source::Flag);
+        Ok(())
+    }
+
+    /// The listen address as a socket address (checked at load).
+    pub fn listen_addr(&self) -> Result<SocketAddr, Failure> {
+        parse_listen(&self.listen.value, &self.listen.source)
+    }
+
+    /// The database: `DATABASE_URL` when set, else `souhra.db` in the data folder.
+    pub fn database_target(&self) -> Result<DatabaseTarget, Failure> {
+        match &self.database_url {
+            Some(url) => DatabaseTarget::from_url(&url.value).map_err(Failure::from),
+            None => Ok(DatabaseTarget::Sqlite {
+                path: self.data_dir.value.join("souhra.db"),
+            }),
+        }
+    }
+
+    /// The configuration as `souhra config` prints it, secrets masked.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let mut line = |name: &str, value: String, source: Option<&Source>| {
+            let source = source.map(|s| format!("  ({s})")).unwrap_or_default();
+            let _ = writeln!(out, "{name:<20} {value}{source}");
+        };
+        line(
+            "config file",
+            self.config_file
+                .as_ref()
+                .map_or("none".into(), |p| p.display().to_string()),
+            None,
+        );
+        line(
+            "listen",
+            self.listen.value.clone(),
+            Some(&self.listen.source),
+        );
+        line(
+            "data dir",
+            self.data_dir.value.display().to_string(),
+            Some(&self.data_dir.source),
+        );
+        let database = self
+            .database_target()
+            .map_or_else(|e| e.message, |t| t.describe());
+        line(
+            "database",
+            database,
+            self.database_url
+                .as_ref()
+                .map(|u| &u.source)
+                .or(Some(&Source::Default)),
+        );
+        line(
+            "db max connections",
+            self.db_max_connections.value.to_string(),
+            Some(&self.db_max_connections.source),
+        );
+        match &self.public_url {
+            Some(url) => line("public url", url.value.clone(), Some(&url.source)),
+            None => line("public url", "not set".into(), None),
+        }
+        line("log", self.log.value.clone(), Some(&self.log.source));
+        let format = match self.log_format.value {
+            LogFormat::Human => "human",
+            LogFormat::Json => "json",
+        };
+        line("log format", format.into(), Some(&self.log_format.source));
+        match &self.metrics_token {
+            Some(token) => line("metrics token", "*** (set)".into(), Some(&token.source)),
+            None => line("metrics token", "not set (/metrics is public)".into(), None),
+        }
+        out
+    }
+}
+
+fn parse_log_format(text: &str) -> Result<LogFormat, Failure> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "human" => Ok(LogFormat::Human),
+        "json" => Ok(LogFormat::Json),
+        _ => Err(Failure::input(format!(
+            "SOUHRA_LOG_FORMAT must be \"human\" or \"json\", not {text:?}"
+        ))),
+    }
+}
+
+fn parse_connections(text: &str) -> Option<u32> {
+    text.trim().parse().ok().filter(|n| (1..=1000).contains(n))
+}
+
+fn parse_listen(text: &str, source: &Source) -> Result<SocketAddr, Failure> {
+    text.trim().parse().map_err(|_| {
+        Failure::input(format!(
+            "the listen address ({source}) must be an IP address and port such as 127.0.0.1:8080 or [::]:8080, not {text:?}"
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    #[test]
+    fn defaults() {
+        let config = Config::load(None, &env(&[("HOME", "/home/koordinatorka")])).unwrap();
+        assert_eq!(config.listen.value, "127.0.0.1:8080");
+        assert_eq!(
+            config.data_dir.value,
+            PathBuf::from("/home/koordinatorka/.local/share/souhra")
+        );
+        assert_eq!(config.data_dir.source, Source::Default);
+        assert_eq!(
+            config.database_target().unwrap(),
+            DatabaseTarget::Sqlite {
+                path: "/home/koordinatorka/.local/share/souhra/souhra.db".into()
+            }
+        );
+        assert_eq!(config.log_format.value, LogFormat::Human);
+    }
+
+    #[test]
+    fn environment_wins_and_secrets_are_masked() {
+        let config = Config::load(
+            None,
+            &env(&[
+                ("SOUHRA_LISTEN", "0.0.0.0:9000"),
+                (
+                    "DATABASE_URL",
+                    "postgres://souhra:tajne-heslo@db:5432/souhra",
+                ),
+                ("SOUHRA_METRICS_TOKEN", "abcdefghijklmnop"),
+                ("SOUHRA_LOG_FORMAT", "json"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(config.listen.source, Source::Env("SOUHRA_LISTEN"));
+        let shown = config.render();
+        assert!(
+            shown.contains("PostgreSQL postgres://souhra:***@db:5432/souhra"),
+            "{shown}"
+        );
+        assert!(!shown.contains("tajne-heslo"), "{shown}");
+        assert!(!shown.contains("abcdefghijklmnop"), "{shown}");
+        assert!(shown.contains("metrics token        *** (set)"), "{shown}");
+        assert!(
+            shown.contains("json  (environment SOUHRA_LOG_FORMAT)"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn bad_values_are_input_errors() {
+        let cases = [
+            (("SOUHRA_LISTEN", "8080"), "listen address"),
+            (("DATABASE_URL", "mysql://x"), "invalid database URL"),
+            (("SOUHRA_LOG_FORMAT", "xml"), "SOUHRA_LOG_FORMAT"),
+            (
+                ("SOUHRA_DB_MAX_CONNECTIONS", "0"),
+                "SOUHRA_DB_MAX_CONNECTIONS",
+            ),
+            (("SOUHRA_PUBLIC_URL", "socialni.example.cz"), "public URL"),
+        ];
+        for ((name, value), expected) in cases {
+            let failure = Config::load(None, &env(&[(name, value)])).unwrap_err();
+            assert_eq!(failure.kind, crate::failure::Kind::Input);
+            assert!(
+                failure.message.contains(expected),
+                "{name}={value}: {}",
+                failure.message
+            );
+        }
+    }
+
+    #[test]
+    fn file_is_read_but_may_not_hold_secrets() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("souhra.toml");
+        std::fs::write(
+            &path,
+            "listen = \"127.0.0.1:9999\"\ndata_dir = \"/srv/souhra\"\n",
+        )
+        .unwrap();
+        let config = Config::load(Some(&path), &env(&[])).unwrap();
+        assert_eq!(
+            config.listen,
+            Setting::new("127.0.0.1:9999".into(), Source::File)
+        );
+        assert_eq!(config.data_dir.value, PathBuf::from("/srv/souhra"));
+
+        std::fs::write(&path, "database_url = \"postgres://u:heslo@h/db\"\n").unwrap();
+        let failure = Config::load(Some(&path), &env(&[])).unwrap_err();
+        assert!(
+            failure
+                .message
+                .contains("secrets belong in the environment"),
+            "{}",
+            failure.message
+        );
+        assert!(!failure.message.contains("heslo"));
+
+        std::fs::write(&path, "metrics_token = \"x\"\n").unwrap();
+        assert!(
+            Config::load(Some(&path), &env(&[]))
+                .unwrap_err()
+                .message
+                .contains("SOUHRA_METRICS_TOKEN")
+        );
+
+        std::fs::write(&path, "lisen = \"x\"\n").unwrap();
+        let failure = Config::load(Some(&path), &env(&[])).unwrap_err();
+        assert!(
+            failure.message.contains("unknown field `lisen`"),
+            "{}",
+            failure.message
+        );
+
+        let failure = Config::load(Some(&dir.path().join("missing.toml")), &env(&[])).unwrap_err();
+        assert!(
+            failure
+                .message
+                .starts_with("cannot read configuration file"),
+            "{}",
+            failure.message
+        );
+    }
+}

@@ -1,0 +1,479 @@
+//! The `souhra` program as a user runs it: exit codes, one-line errors, the demo server starting
+//! and stopping on SIGTERM, and the same commands on PostgreSQL.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use souhra_store::testing::{self, TestDatabase};
+
+/// The program with an empty environment and HOME in `home`, so nothing of the developer's
+/// machine leaks in.
+fn souhra(home: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_souhra"));
+    command
+        .env_clear()
+        .env("HOME", home)
+        .env("SOUHRA_LOG", "warn");
+    command
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(mut command: Command) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = command.output().unwrap();
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+fn run_args(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = souhra(home);
+    command.args(args).envs(env.iter().copied());
+    run(command)
+}
+
+/// The error line of a failed run: exactly one line, starting with "error: ".
+fn error_line(run: &Run) -> &str {
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "expected one error line, got:\n{}",
+        run.stderr
+    );
+    assert!(lines[0].starts_with("error: "), "{}", run.stderr);
+    lines[0]
+}
+
+fn http_get(address: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split(' ').nth(1).unwrap().parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Waits for the child to exit, at most `limit`.
+fn wait_with_limit(child: Child, limit: Duration) -> Option<std::process::ExitStatus> {
+    let (sender, receiver) = mpsc::channel();
+    let mut child = child;
+    std::thread::spawn(move || {
+        let _ = sender.send(child.wait());
+    });
+    receiver.recv_timeout(limit).ok().and_then(Result::ok)
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let home = tempfile::tempdir().unwrap();
+    let help = run_args(home.path(), &["--help"], &[]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("demo") && help.stdout.contains("territory"));
+    for args in [
+        &["frobnicate"][..],
+        &["serve", "--no-such-flag"],
+        &[],
+        &["area", "add"],
+    ] {
+        let result = run_args(home.path(), args, &[]);
+        assert_eq!(result.code, 2, "{args:?}: {}", result.stderr);
+    }
+}
+
+#[test]
+fn configuration_errors_are_one_line_with_exit_2() {
+    let home = tempfile::tempdir().unwrap();
+    let cases: [(&[(&str, &str)], &str); 4] = [
+        (
+            &[("DATABASE_URL", "mysql://root:secret@localhost/x")],
+            "error: invalid database URL mysql://root:***@localhost/x",
+        ),
+        (
+            &[("SOUHRA_LISTEN", "localhost")],
+            "error: the listen address (environment SOUHRA_LISTEN)",
+        ),
+        (
+            &[("SOUHRA_DATA_DIR", "/no/such/folder")],
+            "error: the data folder /no/such/folder (environment SOUHRA_DATA_DIR) does not exist",
+        ),
+        (
+            &[("SOUHRA_LOG", "info,[[[")],
+            "error: SOUHRA_LOG is not a valid log filter",
+        ),
+    ];
+    for (env, expected) in cases {
+        let result = run_args(home.path(), &["migrate"], env);
+        assert_eq!(result.code, 2, "{env:?}: {}", result.stderr);
+        let line = error_line(&result);
+        assert!(line.starts_with(expected), "{line}");
+        assert!(!line.contains("secret"));
+    }
+}
+
+#[test]
+fn runtime_failures_are_one_line_with_exit_1() {
+    let home = tempfile::tempdir().unwrap();
+    let unreachable = run_args(
+        home.path(),
+        &["migrate"],
+        &[("DATABASE_URL", "postgres://postgres:pw@127.0.0.1:1/test")],
+    );
+    assert_eq!(unreachable.code, 1);
+    assert!(error_line(&unreachable).starts_with(
+        "error: cannot connect to PostgreSQL postgres://postgres:***@127.0.0.1:1/test"
+    ));
+
+    let corrupt = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corrupt.path().join("souhra.db"),
+        b"this is a word-processor document, not a database".repeat(100),
+    )
+    .unwrap();
+    let dir = corrupt.path().to_str().unwrap();
+    let result = run_args(home.path(), &["migrate"], &[("SOUHRA_DATA_DIR", dir)]);
+    assert_eq!(result.code, 1);
+    assert!(
+        error_line(&result).contains("is not a valid SQLite database"),
+        "{}",
+        result.stderr
+    );
+
+    // /sys exists but cannot be written, even by root.
+    let read_only = run_args(home.path(), &["migrate"], &[("SOUHRA_DATA_DIR", "/sys")]);
+    assert_eq!(read_only.code, 1);
+    assert!(
+        error_line(&read_only).starts_with("error: the data folder /sys is not writable"),
+        "{}",
+        read_only.stderr
+    );
+
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = taken.local_addr().unwrap().to_string();
+    let busy = run_args(home.path(), &["serve", "--listen", &address], &[]);
+    assert_eq!(busy.code, 1);
+    assert!(
+        error_line(&busy).contains("the address is already in use"),
+        "{}",
+        busy.stderr
+    );
+}
+
+#[test]
+fn config_shows_sources_and_masks_secrets() {
+    let home = tempfile::tempdir().unwrap();
+    let result = run_args(
+        home.path(),
+        &["config"],
+        &[
+            (
+                "DATABASE_URL",
+                "postgres://souhra:velmi-tajne@db.kraj.example:5432/souhra",
+            ),
+            ("SOUHRA_METRICS_TOKEN", "token-123456789"),
+        ],
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(result.stdout.contains(
+        "PostgreSQL postgres://souhra:***@db.kraj.example:5432/souhra  (environment DATABASE_URL)"
+    ));
+    assert!(
+        result
+            .stdout
+            .contains("listen               127.0.0.1:8080  (default)")
+    );
+    assert!(!result.stdout.contains("velmi-tajne") && !result.stdout.contains("token-123456789"));
+}
+
+#[test]
+fn migrate_creates_the_default_data_folder_and_is_repeatable() {
+    let home = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let result = run_args(home.path(), &["migrate"], &[]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        assert!(
+            result.stdout.contains("schema version 1"),
+            "{}",
+            result.stdout
+        );
+    }
+    assert!(home.path().join(".local/share/souhra/souhra.db").is_file());
+}
+
+#[test]
+fn population_files_load_and_bad_ones_change_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let good = home.path().join("vek.csv");
+    std::fs::write(&good, "kod_obce,referencni_datum,vek_od,vek_do,pocet\n558109,2021-01-01,0,14,600\n558109,2021-01-01,65,,800\n").unwrap();
+    let result = run_args(
+        home.path(),
+        &["territory", "load", "--population", good.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result.stdout.contains("6258 municipalities"),
+        "{}",
+        result.stdout
+    );
+    assert!(
+        result.stdout.contains("population: 2 records"),
+        "{}",
+        result.stdout
+    );
+
+    let bad = home.path().join("spatne.csv");
+    std::fs::write(&bad, "kod_obce,referencni_datum,vek_od,vek_do,pocet\n558109,2022-01-01,0,14,600\n558109,2022-01-01,65,,hodně\n").unwrap();
+    let result = run_args(
+        home.path(),
+        &["territory", "load", "--population", bad.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(result.code, 2);
+    let line = error_line(&result);
+    assert!(
+        line.ends_with("spatne.csv, line 3, column \"pocet\": \"hodně\" is not a valid number"),
+        "{line}"
+    );
+
+    let unknown = home.path().join("neznama.csv");
+    std::fs::write(
+        &unknown,
+        "kod_obce,referencni_datum,obyvatele_celkem\n558109,2030-01-01,1\n500000,2030-01-01,2\n",
+    )
+    .unwrap();
+    let result = run_args(
+        home.path(),
+        &[
+            "territory",
+            "load",
+            "--population",
+            unknown.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(result.code, 2);
+    assert!(
+        error_line(&result).contains("first 500000"),
+        "{}",
+        result.stderr
+    );
+
+    let found = run_args(home.path(), &["territory", "find", "nepomuk"], &[]);
+    assert_eq!(found.code, 0);
+    assert!(
+        found
+            .stdout
+            .starts_with("558109\tNepomuk\tPlzeň-jih\tORP Nepomuk\t335 01\t3730"),
+        "{}",
+        found.stdout
+    );
+}
+
+#[test]
+fn areas_are_created_from_the_command_line() {
+    let home = tempfile::tempdir().unwrap();
+    let created = run_args(
+        home.path(),
+        &["area", "add", "--slug", "nepomuk", "--orp", "3207"],
+        &[],
+    );
+    assert_eq!(created.code, 0, "{}", created.stderr);
+    assert_eq!(
+        created.stdout.trim(),
+        "area nepomuk created: Nepomuk (26 municipalities, 11603 inhabitants)"
+    );
+    let set = run_args(
+        home.path(),
+        &[
+            "area",
+            "add",
+            "--slug",
+            "dve-obce",
+            "--municipality",
+            "558109,557943",
+            "--name",
+            "Dvě obce",
+        ],
+        &[],
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    let list = run_args(home.path(), &["area", "list"], &[]);
+    assert_eq!(list.stdout.lines().count(), 2, "{}", list.stdout);
+    for (args, expected) in [
+        (
+            &["area", "add", "--slug", "nepomuk", "--orp", "3207"][..],
+            "already exists",
+        ),
+        (
+            &["area", "add", "--slug", "x", "--orp", "9999"],
+            "there is no ORP with the code 9999",
+        ),
+        (
+            &["area", "add", "--slug", "Spatne Jmeno", "--orp", "3207"],
+            "is not a valid area slug",
+        ),
+        (
+            &["area", "add", "--slug", "static", "--orp", "3207"],
+            "is reserved",
+        ),
+        (
+            &["area", "add", "--slug", "y", "--region", "x"],
+            "is not a valid region code",
+        ),
+    ] {
+        let result = run_args(home.path(), args, &[]);
+        assert_eq!(result.code, 2, "{args:?}: {}", result.stderr);
+        assert!(
+            error_line(&result).contains(expected),
+            "{args:?}: {}",
+            result.stderr
+        );
+    }
+}
+
+#[test]
+fn json_logs_are_one_object_per_line() {
+    let home = tempfile::tempdir().unwrap();
+    let result = run_args(
+        home.path(),
+        &["migrate"],
+        &[("SOUHRA_LOG_FORMAT", "json"), ("SOUHRA_LOG", "info")],
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let lines: Vec<&str> = result.stderr.lines().collect();
+    assert!(!lines.is_empty());
+    for line in lines {
+        let value: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(
+            value["level"].is_string() && value["timestamp"].is_string(),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn demo_serves_and_stops_cleanly_on_sigterm() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("demo");
+    let mut child = souhra(home.path())
+        .args([
+            "demo",
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            data.to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let address = first
+        .trim()
+        .strip_prefix("Souhra demo is running at http://")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
+        .to_owned();
+
+    let (status, body) = http_get(&address, "/healthz");
+    assert_eq!((status, body.as_str()), (200, "ok\n"));
+    let (status, home_page) = http_get(&address, "/");
+    assert_eq!(status, 200);
+    assert!(home_page.contains("ORP Nepomuk") && home_page.contains("Plzeňský kraj"));
+    let (status, area) = http_get(&address, "/nepomuk");
+    assert_eq!(status, 200);
+    assert!(
+        area.contains("Ukázková data"),
+        "the demo area is marked as fictional"
+    );
+    assert_eq!(http_get(&address, "/readyz").0, 200);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status =
+        wait_with_limit(child, Duration::from_secs(30)).expect("the demo did not stop within 30 s");
+    assert!(status.success(), "{status:?}");
+    assert!(data.join("souhra.db").is_file());
+}
+
+#[test]
+fn the_same_commands_work_on_postgresql() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let database = match runtime.block_on(TestDatabase::postgres()) {
+        Ok(database) => database,
+        Err(error) if !testing::postgres_required() => {
+            eprintln!(
+                "PostgreSQL not reachable ({error}): skipping the PostgreSQL half of the CLI test"
+            );
+            return;
+        }
+        Err(error) => panic!("PostgreSQL is required when CI is set: {error}"),
+    };
+    let home = tempfile::tempdir().unwrap();
+    let url = database.url();
+    let env = [("DATABASE_URL", url.as_str())];
+    let migrate = run_args(home.path(), &["migrate"], &env);
+    assert_eq!(migrate.code, 0, "{}", migrate.stderr);
+    assert!(
+        migrate.stdout.starts_with("PostgreSQL postgres://"),
+        "{}",
+        migrate.stdout
+    );
+    let load = run_args(home.path(), &["territory", "load"], &env);
+    assert_eq!(load.code, 0, "{}", load.stderr);
+    assert!(
+        load.stdout
+            .contains("14 regions, 77 districts, 206 ORPs, 393 POUs, 6258 municipalities")
+    );
+    let area = run_args(
+        home.path(),
+        &["area", "add", "--slug", "nepomuk", "--orp", "3207"],
+        &env,
+    );
+    assert_eq!(
+        area.stdout.trim(),
+        "area nepomuk created: Nepomuk (26 municipalities, 11603 inhabitants)",
+        "{}",
+        area.stderr
+    );
+    let found = run_args(home.path(), &["territory", "find", "plzen"], &env);
+    assert!(
+        found.stdout.starts_with("554791\tPlzeň\t"),
+        "{}",
+        found.stdout
+    );
+    drop(database);
+}
