@@ -193,6 +193,45 @@ mod tests {
     }
 
     #[test]
+    fn fold_is_idempotent_and_slugs_are_valid_for_any_text() {
+        // Deterministic pseudo-random strings over ASCII, Latin-1/Extended-A, Cyrillic, symbols.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let ranges = [
+            (0x20_u32, 0x7e_u32),
+            (0xa0, 0x17f),
+            (0x400, 0x4ff),
+            (0x2000, 0x206f),
+            (0x1f600, 0x1f64f),
+        ];
+        for _ in 0..2000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .filter_map(|_| {
+                    let (low, high) = ranges[(next() % ranges.len() as u64) as usize];
+                    char::from_u32(low + (next() % u64::from(high - low + 1)) as u32)
+                })
+                .collect();
+            let folded = fold(&text);
+            assert_eq!(fold(&folded), folded, "{text:?}");
+            assert!(
+                !folded.starts_with(' ') && !folded.ends_with(' ') && !folded.contains("  "),
+                "{text:?}"
+            );
+            let slug = slugify(&text);
+            if slug.is_ascii() && !slug.is_empty() && slug.len() <= 64 {
+                assert!(is_slug(&slug), "{text:?} -> {slug:?}");
+            }
+            assert!(sort_key(&text).ends_with(&text));
+        }
+    }
+
+    #[test]
     fn slugs_are_valid_and_readable() {
         assert_eq!(slugify("Plzeňský kraj"), "plzensky-kraj");
         assert_eq!(slugify("Nepomuk"), "nepomuk");

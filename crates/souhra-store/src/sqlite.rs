@@ -1,5 +1,9 @@
 //! The query code of `sql/` compiled for SQLite.
 
+/// Whether this instance of the query code runs on PostgreSQL (for the few statements only it
+/// has, such as advisory locks).
+pub(crate) const IS_POSTGRES: bool = false;
+
 /// The database type the shared query code runs against.
 pub(crate) type Db = sqlx::Sqlite;
 

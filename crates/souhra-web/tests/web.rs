@@ -416,6 +416,35 @@ async fn database_outage_gives_503_and_readyz_fails() {
 }
 
 #[tokio::test]
+async fn internal_failures_get_a_translated_500_with_the_request_id() {
+    use sqlx::Connection;
+    let app = app().await;
+    let souhra_store::DatabaseTarget::Sqlite { path } = app.database.target() else {
+        unreachable!()
+    };
+    let mut connection = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    sqlx::query("DROP TABLE area_municipality")
+        .execute(&mut connection)
+        .await
+        .unwrap();
+    let reply = app.get("/nepomuk").await;
+    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(reply.body.contains("<h1>Něco se pokazilo</h1>"));
+    let id = reply.headers["x-request-id"].to_str().unwrap();
+    assert!(
+        reply.body.contains(&format!("Kód chyby: {id}")),
+        "{}",
+        reply.body
+    );
+    assert!(
+        !reply.body.contains("area_municipality"),
+        "the cause is logged, never shown"
+    );
+}
+
+#[tokio::test]
 async fn about_page_lists_kinds_and_data_sources() {
     let app = app().await;
     let reply = app.get("/o-aplikaci").await;

@@ -38,6 +38,12 @@ pub enum Command {
     },
     /// Print the effective configuration with secrets masked.
     Config,
+    /// Write a consistent copy of the SQLite database while Souhra keeps running.
+    Backup {
+        /// The new backup file, e.g. /var/backups/souhra/souhra-2026-11-23.db.
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
     /// Territory of the Czech Republic and population data.
     #[command(subcommand)]
     Territory(TerritoryCommand),

@@ -27,6 +27,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
             commands::admin::show_config(&config);
             Ok(())
         }
+        Command::Backup { to } => commands::admin::backup(&config, &to).await,
         Command::Territory(TerritoryCommand::Load { population }) => {
             commands::admin::territory_load(&config, &population).await
         }

@@ -227,6 +227,52 @@ fn migrate_creates_the_default_data_folder_and_is_repeatable() {
 }
 
 #[test]
+fn backups_are_complete_copies() {
+    let home = tempfile::tempdir().unwrap();
+    let created = run_args(
+        home.path(),
+        &["area", "add", "--slug", "nepomuk", "--orp", "3207"],
+        &[],
+    );
+    assert_eq!(created.code, 0, "{}", created.stderr);
+    let copy = home.path().join("zaloha.db");
+    let backup = run_args(
+        home.path(),
+        &["backup", "--to", copy.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(backup.code, 0, "{}", backup.stderr);
+    assert!(
+        backup.stdout.starts_with("backup written to"),
+        "{}",
+        backup.stdout
+    );
+    // The copy is a working database: list its areas.
+    let restored = home.path().join("obnova");
+    std::fs::create_dir(&restored).unwrap();
+    std::fs::copy(&copy, restored.join("souhra.db")).unwrap();
+    let list = run_args(
+        home.path(),
+        &["area", "list"],
+        &[("SOUHRA_DATA_DIR", restored.to_str().unwrap())],
+    );
+    assert!(
+        list.stdout
+            .starts_with("nepomuk\torp\tNepomuk\t26 municipalities"),
+        "{}",
+        list.stdout
+    );
+    // An existing file is never overwritten.
+    let again = run_args(
+        home.path(),
+        &["backup", "--to", copy.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(again.code, 2);
+    assert!(error_line(&again).contains("already exists"));
+}
+
+#[test]
 fn population_files_load_and_bad_ones_change_nothing() {
     let home = tempfile::tempdir().unwrap();
     let good = home.path().join("vek.csv");

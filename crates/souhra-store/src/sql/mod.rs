@@ -9,7 +9,7 @@ pub(crate) mod codelist;
 pub(crate) mod meta;
 pub(crate) mod territory;
 
-pub(crate) use super::Db;
+pub(crate) use super::{Db, IS_POSTGRES};
 
 /// The pool of this backend.
 pub(crate) type Pool = sqlx::Pool<Db>;

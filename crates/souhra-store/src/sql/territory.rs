@@ -7,7 +7,7 @@ use souhra_core::territory::{
 };
 use souhra_core::text::{fold, slugify, sort_key};
 
-use super::{Pool, Tx, area, batch, meta};
+use super::{IS_POSTGRES, Pool, Tx, area, batch, meta};
 use crate::error::stored;
 use crate::records::{
     MunicipalityDetail, MunicipalitySummary, OrpSummary, TerritoryCounts, TerritoryLoadReport,
@@ -29,6 +29,12 @@ pub(crate) async fn load(
         StoreError::Invalid(format!("the territory data are inconsistent: {first}"))
     })?;
     let mut tx = pool.begin().await?;
+    if IS_POSTGRES {
+        // Several instances starting with a new build load one after another, not interleaved.
+        sqlx::query("SELECT pg_advisory_xact_lock(8312026001)")
+            .execute(&mut *tx)
+            .await?;
+    }
     upsert_regions(&mut tx, dataset, progress).await?;
     upsert_districts(&mut tx, dataset, progress).await?;
     upsert_orps(&mut tx, dataset, progress).await?;

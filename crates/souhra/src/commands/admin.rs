@@ -1,4 +1,5 @@
-//! Administrative commands: `migrate`, `config`, `territory load|find`, `area add|list`.
+//! Administrative commands: `migrate`, `config`, `backup`, `territory load|find`,
+//! `area add|list`.
 
 use std::path::PathBuf;
 
@@ -35,6 +36,20 @@ pub async fn migrate(config: &Config) -> Result<(), Failure> {
 /// `souhra config`.
 pub fn show_config(config: &Config) {
     say(config.render().trim_end());
+}
+
+/// `souhra backup`.
+pub async fn backup(config: &Config, destination: &std::path::Path) -> Result<(), Failure> {
+    let store = store_for(config).await?;
+    store.backup_to(destination).await?;
+    let size = std::fs::metadata(destination).map(|m| m.len()).unwrap_or(0);
+    say(&format!(
+        "backup written to {} ({} kB)",
+        destination.display(),
+        size / 1024
+    ));
+    store.close().await;
+    Ok(())
 }
 
 /// `souhra territory load`.

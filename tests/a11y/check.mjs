@@ -1,0 +1,69 @@
+// Checks Souhra's pages with axe-core (WCAG 2.0/2.1 A and AA rules) in every interface language,
+// and that keyboard users meet the skip link first. Usage: node check.mjs http://127.0.0.1:PORT
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const base = process.argv[2];
+if (!base) {
+  console.error('usage: node check.mjs BASE_URL');
+  process.exit(2);
+}
+const pages = [
+  '/',
+  '/nepomuk',
+  '/plzensky-kraj',
+  '/nepomuk/obec/558109-nepomuk',
+  '/nepomuk/obce?q=kr',
+  '/nepomuk/obce?q=zzzz',
+  '/o-aplikaci',
+  '/tato-stranka-neexistuje',
+];
+const languages = ['cs', 'en', 'uk'];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+});
+let failures = 0;
+let checked = 0;
+for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+  for (const lang of languages) {
+    const context = await browser.newContext({ viewport, javaScriptEnabled: true });
+    await context.addCookies([{ name: 'souhra_lang', value: lang, url: base }]);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    for (const path of pages) {
+      await page.goto(base + path);
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      checked += 1;
+      for (const violation of result.violations) {
+        failures += 1;
+        console.log(`VIOLATION ${label} ${lang} ${path}: ${violation.id} (${violation.impact}) ${violation.help}`);
+        for (const node of violation.nodes.slice(0, 3)) console.log(`    ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ')}`);
+      }
+      const htmlLang = await page.getAttribute('html', 'lang');
+      if (htmlLang !== lang) {
+        failures += 1;
+        console.log(`WRONG LANGUAGE ${label} ${path}: html lang=${htmlLang}, expected ${lang}`);
+      }
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+      if (first !== '#obsah') {
+        failures += 1;
+        console.log(`KEYBOARD ${label} ${lang} ${path}: the first Tab stop is ${first}, not the skip link`);
+      }
+    }
+    for (const error of errors) {
+      failures += 1;
+      console.log(`SCRIPT ERROR ${label} ${lang}: ${error}`);
+    }
+    await context.close();
+  }
+}
+await browser.close();
+console.log(`axe: ${checked} page views checked (${pages.length} pages × ${languages.length} languages × 2 viewports), ${failures} problems`);
+process.exit(failures === 0 ? 0 : 1);
