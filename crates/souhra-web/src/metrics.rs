@@ -34,6 +34,12 @@ pub(crate) struct Metrics {
     started: Instant,
 }
 
+/// Writes the `# HELP` and `# TYPE` lines of a metric.
+fn describe(out: &mut String, name: &str, kind: &str, help: &str) {
+    let _ = writeln!(out, "# HELP {name} {help}");
+    let _ = writeln!(out, "# TYPE {name} {kind}");
+}
+
 /// Escapes a label value for the text format.
 fn label(value: &str) -> String {
     value
@@ -87,88 +93,77 @@ impl Metrics {
     /// The exposition text. `pool` is (open, idle) database connections.
     pub(crate) fn render(&self, version: &str, backend: &str, pool: (u32, usize)) -> String {
         let mut out = String::with_capacity(4096);
+        describe(
+            &mut out,
+            "souhra_build_info",
+            "gauge",
+            "Souhra version and database backend.",
+        );
+        let (version, backend) = (label(version), label(backend));
         let _ = writeln!(
             out,
-            "# HELP souhra_build_info Souhra version and database backend."
+            "souhra_build_info{{version=\"{version}\",backend=\"{backend}\"}} 1"
         );
-        let _ = writeln!(out, "# TYPE souhra_build_info gauge");
-        let _ = writeln!(
-            out,
-            "souhra_build_info{{version=\"{}\",backend=\"{}\"}} 1",
-            label(version),
-            label(backend)
+        describe(
+            &mut out,
+            "souhra_uptime_seconds",
+            "gauge",
+            "Seconds since the server started.",
         );
-        let _ = writeln!(
-            out,
-            "# HELP souhra_uptime_seconds Seconds since the server started."
+        let uptime = self.started.elapsed().as_secs_f64();
+        let _ = writeln!(out, "souhra_uptime_seconds {uptime:.3}");
+        describe(
+            &mut out,
+            "souhra_http_requests_in_flight",
+            "gauge",
+            "Requests being handled now.",
         );
-        let _ = writeln!(out, "# TYPE souhra_uptime_seconds gauge");
-        let _ = writeln!(
-            out,
-            "souhra_uptime_seconds {:.3}",
-            self.started.elapsed().as_secs_f64()
+        let in_flight = self.in_flight.load(Ordering::Relaxed);
+        let _ = writeln!(out, "souhra_http_requests_in_flight {in_flight}");
+        describe(
+            &mut out,
+            "souhra_db_connections",
+            "gauge",
+            "Database pool connections.",
         );
-        let _ = writeln!(
-            out,
-            "# HELP souhra_http_requests_in_flight Requests being handled now."
-        );
-        let _ = writeln!(out, "# TYPE souhra_http_requests_in_flight gauge");
-        let _ = writeln!(
-            out,
-            "souhra_http_requests_in_flight {}",
-            self.in_flight.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(
-            out,
-            "# HELP souhra_db_connections Database pool connections."
-        );
-        let _ = writeln!(out, "# TYPE souhra_db_connections gauge");
         let _ = writeln!(out, "souhra_db_connections{{state=\"open\"}} {}", pool.0);
         let _ = writeln!(out, "souhra_db_connections{{state=\"idle\"}} {}", pool.1);
         let Ok(series) = self.series.lock() else {
             return out;
         };
-        let _ = writeln!(
-            out,
-            "# HELP souhra_http_requests_total HTTP requests handled."
+        describe(
+            &mut out,
+            "souhra_http_requests_total",
+            "counter",
+            "HTTP requests handled.",
         );
-        let _ = writeln!(out, "# TYPE souhra_http_requests_total counter");
         for ((method, route, status), count) in &series.requests {
+            let (method, route) = (label(method), label(route));
             let _ = writeln!(
                 out,
-                "souhra_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{status}\"}} {count}",
-                label(method),
-                label(route)
+                "souhra_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {count}"
             );
         }
-        let _ = writeln!(
-            out,
-            "# HELP souhra_http_request_duration_seconds Time to produce the response."
+        let help = "Time to produce the response.";
+        describe(
+            &mut out,
+            "souhra_http_request_duration_seconds",
+            "histogram",
+            help,
         );
-        let _ = writeln!(out, "# TYPE souhra_http_request_duration_seconds histogram");
         for ((method, route), histogram) in &series.durations {
             let labels = format!("method=\"{}\",route=\"{}\"", label(method), label(route));
+            let name = "souhra_http_request_duration_seconds";
             for (bound, count) in BUCKETS.iter().zip(histogram.buckets) {
-                let _ = writeln!(
-                    out,
-                    "souhra_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {count}"
-                );
+                let _ = writeln!(out, "{name}_bucket{{{labels},le=\"{bound}\"}} {count}");
             }
             let _ = writeln!(
                 out,
-                "souhra_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}",
+                "{name}_bucket{{{labels},le=\"+Inf\"}} {}",
                 histogram.count
             );
-            let _ = writeln!(
-                out,
-                "souhra_http_request_duration_seconds_sum{{{labels}}} {:.6}",
-                histogram.sum
-            );
-            let _ = writeln!(
-                out,
-                "souhra_http_request_duration_seconds_count{{{labels}}} {}",
-                histogram.count
-            );
+            let _ = writeln!(out, "{name}_sum{{{labels}}} {:.6}", histogram.sum);
+            let _ = writeln!(out, "{name}_count{{{labels}}} {}", histogram.count);
         }
         out
     }

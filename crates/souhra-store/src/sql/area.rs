@@ -31,29 +31,29 @@ fn area_from_row((id, slug, name, kind, territory, region, is_demo): AreaRow) ->
     })
 }
 
+/// The region of the territorial unit `code` found by `sql`, or a NotFound error naming it.
+async fn region_of(tx: &mut Tx, sql: &'static str, what: &str, code: i64) -> StoreResult<i64> {
+    let found: Option<(i64,)> = sqlx::query_as(sql)
+        .bind(code)
+        .fetch_optional(&mut **tx)
+        .await?;
+    found
+        .map(|(region,)| region)
+        .ok_or_else(|| StoreError::NotFound(format!("there is no {what} with the code {code}")))
+}
+
 /// Where the scope lies: (territory code, region) — failing when the territory is unknown.
 async fn resolve_scope(tx: &mut Tx, scope: &AreaScope) -> StoreResult<(Option<i64>, Option<i64>)> {
     match scope {
         AreaScope::Region(code) => {
-            let found: Option<(i64,)> = sqlx::query_as("SELECT code FROM region WHERE code = $1")
-                .bind(i64::from(*code))
-                .fetch_optional(&mut **tx)
-                .await?;
-            found.ok_or_else(|| {
-                StoreError::NotFound(format!("there is no region with the code {code}"))
-            })?;
-            Ok((Some(i64::from(*code)), Some(i64::from(*code))))
+            let code = i64::from(*code);
+            let sql = "SELECT code FROM region WHERE code = $1";
+            Ok((Some(code), Some(region_of(tx, sql, "region", code).await?)))
         }
         AreaScope::Orp(code) => {
-            let found: Option<(i64,)> =
-                sqlx::query_as("SELECT region_code FROM orp WHERE code = $1")
-                    .bind(i64::from(*code))
-                    .fetch_optional(&mut **tx)
-                    .await?;
-            let (region,) = found.ok_or_else(|| {
-                StoreError::NotFound(format!("there is no ORP with the code {code}"))
-            })?;
-            Ok((Some(i64::from(*code)), Some(region)))
+            let code = i64::from(*code);
+            let sql = "SELECT region_code FROM orp WHERE code = $1";
+            Ok((Some(code), Some(region_of(tx, sql, "ORP", code).await?)))
         }
         AreaScope::Municipalities(codes) => {
             if codes.is_empty() {
@@ -61,16 +61,10 @@ async fn resolve_scope(tx: &mut Tx, scope: &AreaScope) -> StoreResult<(Option<i6
                     "an area needs at least one municipality".into(),
                 ));
             }
+            let sql = "SELECT region_code FROM municipality WHERE code = $1";
             let mut regions = Vec::new();
             for code in codes {
-                let found: Option<(i64,)> =
-                    sqlx::query_as("SELECT region_code FROM municipality WHERE code = $1")
-                        .bind(i64::from(*code))
-                        .fetch_optional(&mut **tx)
-                        .await?;
-                let (region,) = found.ok_or_else(|| {
-                    StoreError::NotFound(format!("there is no municipality with the code {code}"))
-                })?;
+                let region = region_of(tx, sql, "municipality", i64::from(*code)).await?;
                 if !regions.contains(&region) {
                     regions.push(region);
                 }
