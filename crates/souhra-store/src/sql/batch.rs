@@ -4,6 +4,8 @@
 use sqlx::QueryBuilder;
 use sqlx::query_builder::Separated;
 
+use souhra_core::progress::Progress;
+
 use super::{Db, Tx};
 use crate::StoreResult;
 
@@ -28,5 +30,20 @@ pub(crate) async fn insert<'a, T>(
         query.build().execute(&mut **tx).await?;
         done(chunk.len() as u64);
     }
+    Ok(())
+}
+
+/// [`insert`], reported to `progress` as one stage named `stage`.
+pub(crate) async fn insert_stage<'a, T>(
+    tx: &mut Tx,
+    progress: &dyn Progress,
+    stage: &str,
+    (head, tail): (&str, &str),
+    items: &'a [T],
+    bind: impl FnMut(&mut Separated<'_, Db, &'static str>, &'a T),
+) -> StoreResult<()> {
+    progress.stage(stage, items.len() as u64);
+    insert(tx, head, tail, items, bind, |n| progress.advance(n)).await?;
+    progress.finish_stage();
     Ok(())
 }

@@ -35,10 +35,7 @@ pub(crate) async fn load(
             .execute(&mut *tx)
             .await?;
     }
-    upsert_regions(&mut tx, dataset, progress).await?;
-    upsert_districts(&mut tx, dataset, progress).await?;
-    upsert_orps(&mut tx, dataset, progress).await?;
-    upsert_pous(&mut tx, dataset, progress).await?;
+    upsert_regional_units(&mut tx, dataset, progress).await?;
     upsert_municipalities(&mut tx, dataset, progress).await?;
     replace_postcodes(&mut tx, dataset, progress).await?;
     let population_records = upsert_population(&mut tx, &dataset.population, progress).await?;
@@ -56,112 +53,68 @@ pub(crate) async fn load(
     })
 }
 
-async fn upsert_regions(
+/// Regions, districts, ORPs and POUs, inserted or updated by code.
+async fn upsert_regional_units(
     tx: &mut Tx,
     data: &TerritoryDataset,
     progress: &dyn Progress,
 ) -> StoreResult<()> {
-    progress.stage("regions", data.regions.len() as u64);
-    batch::insert(
-        tx,
+    let sql = (
         "INSERT INTO region (code, csu_code, nuts, name, short_name, abbreviation) ",
         " ON CONFLICT (code) DO UPDATE SET csu_code = excluded.csu_code, nuts = excluded.nuts, \
          name = excluded.name, short_name = excluded.short_name, \
          abbreviation = excluded.abbreviation",
-        &data.regions,
-        |row, r| {
-            row.push_bind(i64::from(r.code))
-                .push_bind(i64::from(r.csu_code))
-                .push_bind(r.nuts.as_str())
-                .push_bind(r.name.as_str())
-                .push_bind(r.short_name.as_str())
-                .push_bind(r.abbreviation.as_str());
-        },
-        |n| progress.advance(n),
-    )
+    );
+    batch::insert_stage(tx, progress, "regions", sql, &data.regions, |row, r| {
+        row.push_bind(i64::from(r.code))
+            .push_bind(i64::from(r.csu_code))
+            .push_bind(r.nuts.as_str())
+            .push_bind(r.name.as_str())
+            .push_bind(r.short_name.as_str())
+            .push_bind(r.abbreviation.as_str());
+    })
     .await?;
-    progress.finish_stage();
-    Ok(())
-}
-
-async fn upsert_districts(
-    tx: &mut Tx,
-    data: &TerritoryDataset,
-    progress: &dyn Progress,
-) -> StoreResult<()> {
-    progress.stage("districts", data.districts.len() as u64);
-    batch::insert(
-        tx,
+    let sql = (
         "INSERT INTO district (code, lau, nuts, name, region_code) ",
         " ON CONFLICT (code) DO UPDATE SET lau = excluded.lau, nuts = excluded.nuts, \
          name = excluded.name, region_code = excluded.region_code",
-        &data.districts,
-        |row, d| {
-            row.push_bind(i64::from(d.code))
-                .push_bind(d.lau.as_str())
-                .push_bind(d.nuts.as_str())
-                .push_bind(d.name.as_str())
-                .push_bind(i64::from(d.region));
-        },
-        |n| progress.advance(n),
-    )
+    );
+    batch::insert_stage(tx, progress, "districts", sql, &data.districts, |row, d| {
+        row.push_bind(i64::from(d.code))
+            .push_bind(d.lau.as_str())
+            .push_bind(d.nuts.as_str())
+            .push_bind(d.name.as_str())
+            .push_bind(i64::from(d.region));
+    })
     .await?;
-    progress.finish_stage();
-    Ok(())
-}
-
-async fn upsert_orps(
-    tx: &mut Tx,
-    data: &TerritoryDataset,
-    progress: &dyn Progress,
-) -> StoreResult<()> {
-    progress.stage("ORPs", data.orps.len() as u64);
-    batch::insert(
-        tx,
+    let sql = (
         "INSERT INTO orp (code, ruian_code, name, seat_code, region_code, uzis_code) ",
         " ON CONFLICT (code) DO UPDATE SET ruian_code = excluded.ruian_code, \
          name = excluded.name, seat_code = excluded.seat_code, \
          region_code = excluded.region_code, uzis_code = excluded.uzis_code",
-        &data.orps,
-        |row, o| {
-            row.push_bind(i64::from(o.code))
-                .push_bind(i64::from(o.ruian_code))
-                .push_bind(o.name.as_str())
-                .push_bind(i64::from(o.seat))
-                .push_bind(i64::from(o.region))
-                .push_bind(o.uzis_code.map(i64::from));
-        },
-        |n| progress.advance(n),
-    )
+    );
+    batch::insert_stage(tx, progress, "ORPs", sql, &data.orps, |row, o| {
+        row.push_bind(i64::from(o.code))
+            .push_bind(i64::from(o.ruian_code))
+            .push_bind(o.name.as_str())
+            .push_bind(i64::from(o.seat))
+            .push_bind(i64::from(o.region))
+            .push_bind(o.uzis_code.map(i64::from));
+    })
     .await?;
-    progress.finish_stage();
-    Ok(())
-}
-
-async fn upsert_pous(
-    tx: &mut Tx,
-    data: &TerritoryDataset,
-    progress: &dyn Progress,
-) -> StoreResult<()> {
-    progress.stage("POUs", data.pous.len() as u64);
-    batch::insert(
-        tx,
+    let sql = (
         "INSERT INTO pou (code, ruian_code, name, seat_code, orp_code) ",
         " ON CONFLICT (code) DO UPDATE SET ruian_code = excluded.ruian_code, \
          name = excluded.name, seat_code = excluded.seat_code, orp_code = excluded.orp_code",
-        &data.pous,
-        |row, p| {
-            row.push_bind(i64::from(p.code))
-                .push_bind(i64::from(p.ruian_code))
-                .push_bind(p.name.as_str())
-                .push_bind(i64::from(p.seat))
-                .push_bind(i64::from(p.orp));
-        },
-        |n| progress.advance(n),
-    )
-    .await?;
-    progress.finish_stage();
-    Ok(())
+    );
+    batch::insert_stage(tx, progress, "POUs", sql, &data.pous, |row, p| {
+        row.push_bind(i64::from(p.code))
+            .push_bind(i64::from(p.ruian_code))
+            .push_bind(p.name.as_str())
+            .push_bind(i64::from(p.seat))
+            .push_bind(i64::from(p.orp));
+    })
+    .await
 }
 
 async fn upsert_municipalities(
@@ -169,7 +122,6 @@ async fn upsert_municipalities(
     data: &TerritoryDataset,
     progress: &dyn Progress,
 ) -> StoreResult<()> {
-    progress.stage("municipalities", data.municipalities.len() as u64);
     // Every municipality the new data list is set current again below; the others stay, marked.
     sqlx::query("UPDATE municipality SET is_current = FALSE")
         .execute(&mut **tx)
@@ -181,8 +133,7 @@ async fn upsert_municipalities(
         .collect();
     let rows: Vec<(&Municipality, &(String, String))> =
         data.municipalities.iter().zip(&derived).collect();
-    batch::insert(
-        tx,
+    let sql = (
         "INSERT INTO municipality (code, name, search_name, slug, kind, district_code, orp_code, \
          pou_code, region_code, latitude, longitude, is_current) ",
         " ON CONFLICT (code) DO UPDATE SET name = excluded.name, \
@@ -190,6 +141,12 @@ async fn upsert_municipalities(
          district_code = excluded.district_code, orp_code = excluded.orp_code, \
          pou_code = excluded.pou_code, region_code = excluded.region_code, \
          latitude = excluded.latitude, longitude = excluded.longitude, is_current = TRUE",
+    );
+    batch::insert_stage(
+        tx,
+        progress,
+        "municipalities",
+        sql,
         &rows,
         |row, (m, (search_name, slug))| {
             row.push_bind(i64::from(m.code))
@@ -205,11 +162,8 @@ async fn upsert_municipalities(
                 .push_bind(m.point.map(|p| p.lon))
                 .push_bind(true);
         },
-        |n| progress.advance(n),
     )
-    .await?;
-    progress.finish_stage();
-    Ok(())
+    .await
 }
 
 async fn replace_postcodes(
@@ -222,7 +176,6 @@ async fn replace_postcodes(
         .iter()
         .flat_map(|m| m.postcodes.iter().enumerate().map(|(i, p)| (m.code, *p, i)))
         .collect();
-    progress.stage("postcodes", rows.len() as u64);
     let codes: Vec<i64> = data
         .municipalities
         .iter()
@@ -239,21 +192,23 @@ async fn replace_postcodes(
         query.push(")");
         query.build().execute(&mut **tx).await?;
     }
-    batch::insert(
-        tx,
+    let sql = (
         "INSERT INTO municipality_postcode (municipality_code, postcode, position) ",
         "",
+    );
+    batch::insert_stage(
+        tx,
+        progress,
+        "postcodes",
+        sql,
         &rows,
         |row, (code, postcode, position)| {
             row.push_bind(i64::from(*code))
                 .push_bind(i64::from(postcode.get()))
                 .push_bind(i64::try_from(*position).unwrap_or(i64::MAX));
         },
-        |n| progress.advance(n),
     )
-    .await?;
-    progress.finish_stage();
-    Ok(())
+    .await
 }
 
 /// Upserts population records and refreshes each municipality's newest total.
@@ -262,14 +217,18 @@ pub(crate) async fn upsert_population(
     records: &[PopulationRecord],
     progress: &dyn Progress,
 ) -> StoreResult<u64> {
-    progress.stage("population records", records.len() as u64);
     let keys: Vec<String> = records.iter().map(|r| r.band.key()).collect();
     let rows: Vec<(&PopulationRecord, &String)> = records.iter().zip(&keys).collect();
-    batch::insert(
-        tx,
+    let sql = (
         "INSERT INTO population (municipality_code, reference_date, band, age_from, age_to, count) ",
         " ON CONFLICT (municipality_code, reference_date, band) DO UPDATE SET \
          age_from = excluded.age_from, age_to = excluded.age_to, count = excluded.count",
+    );
+    batch::insert_stage(
+        tx,
+        progress,
+        "population records",
+        sql,
         &rows,
         |row, (r, key)| {
             row.push_bind(i64::from(r.municipality))
@@ -279,7 +238,6 @@ pub(crate) async fn upsert_population(
                 .push_bind(r.band.to.map(i64::from))
                 .push_bind(i64::try_from(r.count).unwrap_or(i64::MAX));
         },
-        |n| progress.advance(n),
     )
     .await?;
     sqlx::query(
@@ -289,7 +247,6 @@ pub(crate) async fn upsert_population(
     )
     .execute(&mut **tx)
     .await?;
-    progress.finish_stage();
     Ok(records.len() as u64)
 }
 
