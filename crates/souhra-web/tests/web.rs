@@ -249,6 +249,16 @@ async fn region_area_page_shows_its_orps_and_areas() {
         app.get("/plzensky-kraj/").await.headers[header::LOCATION],
         "/plzensky-kraj"
     );
+    // Decoded segments never become redirects to other sites.
+    for evil in [
+        "/%2F%2Fevil.example/",
+        "/%5C%5Cevil.example/",
+        "/https:%2F%2Fevil.example/",
+    ] {
+        let reply = app.get(evil).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{evil}");
+        assert!(!reply.headers.contains_key(header::LOCATION), "{evil}");
+    }
 }
 
 #[tokio::test]

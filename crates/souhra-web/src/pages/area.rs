@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use fluent_bundle::FluentArgs;
 use serde::Deserialize;
-use souhra_core::area::AreaKind;
+use souhra_core::area::{AreaKind, AreaSlug};
 use souhra_store::territory::MunicipalityQuery;
 
 use super::{MAX_QUERY_CHARS, MunicipalityRow, load_area, path_of};
@@ -68,9 +68,11 @@ pub(crate) async fn area_page(
         )
 }
 
-/// `/{area}/` → `/{area}`.
-pub(crate) async fn trailing_slash(Path(slug): Path<String>) -> Redirect {
-    Redirect::permanent(&format!("/{}", crate::page::encode_query_value(&slug)))
+/// `/{area}/` → `/{area}`, for valid slugs only: the segment arrives percent-decoded, so
+/// redirecting whatever came (`/%2F%2Fevil.example/`) would send visitors to another site.
+pub(crate) async fn trailing_slash(Path(slug): Path<String>) -> Result<Redirect, AppError> {
+    let slug = AreaSlug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    Ok(Redirect::permanent(&format!("/{slug}")))
 }
 
 #[derive(Debug, Deserialize)]
