@@ -116,7 +116,9 @@ pub(crate) async fn load(pool: &Pool, entries: &[CodelistEntry]) -> StoreResult<
     }
     for entry in entries {
         // A code met in imported data before the codelist files labelled it is now labelled by
-        // a bundled entry: the bundled entry takes the id over.
+        // a bundled entry: the bundled entry takes the id over. Nothing refers to codelist
+        // entries yet; once catalogue records do, their references must move to the bundled
+        // key here, in the same transaction, before the imported entry goes.
         if let Some(registry_id) = &entry.registry_id {
             sqlx::query(
                 "DELETE FROM codelist_entry WHERE codelist = $1 AND registry_id = $2 \
