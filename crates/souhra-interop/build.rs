@@ -31,7 +31,9 @@ fn main() {
     let root = root
         .canonicalize()
         .unwrap_or_else(|e| panic!("data folder {} not found: {e}", root.display()));
-    println!("cargo:rerun-if-changed={}", root.display());
+    // Relative to the package, and included through CARGO_MANIFEST_DIR below: a target folder
+    // shared by several checkouts (CI's cache) must never embed another checkout's files.
+    println!("cargo:rerun-if-changed=../../data");
 
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
@@ -39,11 +41,10 @@ fn main() {
 
     let mut code = String::from("/// Files of `data/`, path relative to it, sorted by path.\n");
     code.push_str("pub static FILES: &[BundledFile] = &[\n");
-    for (relative, path) in &files {
+    for (relative, _path) in &files {
         let _ = writeln!(
             code,
-            "    BundledFile {{ path: {relative:?}, bytes: include_bytes!({:?}) }},",
-            path.display().to_string()
+            "    BundledFile {{ path: {relative:?}, bytes: include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../../data/{relative}\")) }},"
         );
     }
     code.push_str("];\n");

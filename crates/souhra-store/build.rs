@@ -41,7 +41,8 @@ fn main() {
     let mut code = String::new();
     for (backend, constant) in [("sqlite", "SQLITE"), ("postgres", "POSTGRES")] {
         let dir = manifest.join("migrations").join(backend);
-        println!("cargo:rerun-if-changed={}", dir.display());
+        // Package-relative, so a target folder shared by several checkouts stays correct.
+        println!("cargo:rerun-if-changed=migrations/{backend}");
         let _ = writeln!(
             code,
             "/// Embedded {backend} migrations: (version, description, SQL)."
@@ -51,10 +52,13 @@ fn main() {
             "pub(crate) static {constant}: &[(i64, &str, &str)] = &["
         );
         for (version, description, path) in migrations(&dir) {
+            let file = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             let _ = writeln!(
                 code,
-                "    ({version}, {description:?}, include_str!({:?})),",
-                path.display().to_string()
+                "    ({version}, {description:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/migrations/{backend}/{file}\"))),"
             );
         }
         code.push_str("];\n");

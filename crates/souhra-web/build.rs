@@ -34,7 +34,8 @@ fn main() {
         ("locales", "LOCALES", "include_str", "&str"),
     ] {
         let dir = manifest.join(folder);
-        println!("cargo:rerun-if-changed={}", dir.display());
+        // Package-relative, so a target folder shared by several checkouts stays correct.
+        println!("cargo:rerun-if-changed={folder}");
         let _ = writeln!(code, "/// Files of `{folder}/`: (file name, contents).");
         let _ = writeln!(code, "pub(crate) static {constant}: &[(&str, {kind})] = &[");
         for (name, path) in files(&dir) {

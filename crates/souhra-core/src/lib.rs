@@ -8,6 +8,8 @@
 //! - [`codelist`]: the MPSV registry codelists (kinds of services by §, target and age groups,
 //!   forms, capacity types), which may grow with codes met in imported data.
 //! - [`area`]: planning areas (the installation's tenants).
+//! - [`catalogue`]: providers, services, facilities and service areas; IČO and registration ids.
+//! - [`import`]: options and report of a registry import.
 //! - [`text`]: diacritics folding and slugs shared by search and URLs.
 //! - [`progress`]: the trait through which long work reports progress.
 //!
@@ -15,8 +17,10 @@
 //! depends on nothing of ours.
 
 pub mod area;
+pub mod catalogue;
 pub mod code;
 pub mod codelist;
+pub mod import;
 pub mod population;
 pub mod progress;
 pub mod territory;

@@ -59,6 +59,22 @@ pub enum DataError {
         /// Every problem found.
         problems: Vec<TerritoryError>,
     },
+    /// A JSON file is broken (invalid syntax, cut short, wrong structure).
+    #[error("{file}: {message}")]
+    Json {
+        /// File name.
+        file: String,
+        /// What is wrong, with the line, column and record where known.
+        message: String,
+    },
+    /// The file could not be read.
+    #[error("{file}: cannot be read: {message}")]
+    Io {
+        /// File name.
+        file: String,
+        /// The cause.
+        message: String,
+    },
     /// A bundled file is missing from the build.
     #[error("the bundled file {0} is missing from this build")]
     MissingBundledFile(String),

@@ -9,12 +9,15 @@
 //! Every reader reports the file, line and column at fault as a [`DataError`] and never panics on
 //! input. Storing the result is the store's job; this crate does no database I/O.
 //!
-//! Later: the MPSV registry JSON importer, HSDS 3.0 import/export and CSV/XLSX catalogue exchange.
+//! The MPSV registry's JSON export is read as a stream into validated
+//! [`souhra_core::catalogue::RegistryRecord`]s ([`registry`]), and a generator writes files of the
+//! same shape. Later: HSDS 3.0 import/export and CSV/XLSX catalogue exchange.
 
 pub mod bundled;
 pub mod codelist;
 mod error;
 pub mod population;
+pub mod registry;
 mod table;
 pub mod territory;
 

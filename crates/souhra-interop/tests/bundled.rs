@@ -123,7 +123,11 @@ fn fingerprint_is_stable_within_a_build() {
 fn bundled_files_are_exact_copies_of_the_shared_originals() {
     let Some(shared) = shared_data() else { return };
     assert!(bundled::FILES.len() >= 11);
-    for file in bundled::FILES {
+    // generator/ holds Souhra's own fictional word lists, not copies.
+    for file in bundled::FILES
+        .iter()
+        .filter(|f| !f.path.starts_with("generator/"))
+    {
         let name = file.path.rsplit('/').next().unwrap();
         let original = std::fs::read(shared.join(name))
             .unwrap_or_else(|e| panic!("{name} has no original in ../shared/data: {e}"));

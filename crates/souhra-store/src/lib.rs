@@ -4,7 +4,8 @@
 //! [`Store`] is the only way the layers above reach the database. It is opened from a
 //! [`DatabaseTarget`] (an SQLite file, or a `postgres://` URL), brings its schema up to date with
 //! [`Store::migrate`] (versioned migrations for each backend, embedded from `migrations/`), and
-//! offers one method per question or change: territory ([`territory`]), codelists
+//! offers one method per question or change: territory ([`territory`]), the catalogue of
+//! services and its registry import ([`catalogue`]), codelists
 //! ([`codelist`]), planning areas ([`area`]), installation metadata ([`meta`]). Records that
 //! mix several tables for display live in [`records`]. Every error is a [`StoreError`]; no
 //! `sqlx::Error` leaks out.
@@ -27,6 +28,7 @@ use sqlx::sqlite::{
 use sqlx::{ConnectOptions, Connection};
 
 pub mod area;
+pub mod catalogue;
 pub mod codelist;
 mod error;
 pub mod meta;

@@ -98,3 +98,130 @@ pub struct AreaSummary {
     /// Newest reference date among those totals.
     pub population_date: Option<chrono::NaiveDate>,
 }
+
+/// Database id of a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ServiceId(pub i64);
+
+/// A provider as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrganizationRecord {
+    /// Database id.
+    pub id: i64,
+    /// The organization.
+    pub organization: souhra_core::catalogue::Organization,
+    /// Fictional demo content.
+    pub is_demo: bool,
+}
+
+/// A service with everything the catalogue knows about it; text and contact fields already show
+/// the local value where one overrides the registry's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceDetail {
+    /// Database id.
+    pub id: ServiceId,
+    /// Registration identifier (registry services).
+    pub registration_id: Option<souhra_core::catalogue::RegistrationId>,
+    /// Registry portal id.
+    pub portal_id: Option<i64>,
+    /// Registry or local.
+    pub source: souhra_core::catalogue::Source,
+    /// Name in force.
+    pub name: String,
+    /// Kind (service_kind codelist key).
+    pub kind: String,
+    /// Description in force.
+    pub description: Option<String>,
+    /// Fees in force.
+    pub fees: Option<String>,
+    /// Contacts in force.
+    pub contacts: souhra_core::catalogue::Contacts,
+    /// Local values that override the registry's, by field.
+    pub overrides: Vec<(
+        souhra_core::catalogue::LocalField,
+        souhra_core::catalogue::FieldValue,
+    )>,
+    /// Status.
+    pub status: souhra_core::catalogue::ServiceStatus,
+    /// Since when the status holds.
+    pub status_since: Option<chrono::NaiveDate>,
+    /// Provided from.
+    pub provided_from: Option<chrono::NaiveDate>,
+    /// Provided until.
+    pub provided_to: Option<chrono::NaiveDate>,
+    /// When the provider last confirmed the record.
+    pub verified_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Fictional demo content.
+    pub is_demo: bool,
+    /// The provider.
+    pub organization: OrganizationRecord,
+    /// Forms with capacities and hours.
+    pub forms: Vec<souhra_core::catalogue::ServiceForm>,
+    /// Target group keys.
+    pub target_groups: Vec<String>,
+    /// Age group keys.
+    pub age_groups: Vec<String>,
+    /// Facilities (hidden addresses included: the web and export layers must leave them out).
+    pub facilities: Vec<souhra_core::catalogue::Facility>,
+    /// Service area as given.
+    pub service_area: Vec<souhra_core::catalogue::AreaUnit>,
+    /// Unsettled import conflicts.
+    pub open_conflicts: u64,
+}
+
+/// An import conflict waiting for the coordinator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportConflict {
+    /// Database id.
+    pub id: i64,
+    /// The service.
+    pub service_id: ServiceId,
+    /// Its registration identifier.
+    pub registration_id: Option<String>,
+    /// The field.
+    pub field: souhra_core::catalogue::LocalField,
+    /// Registry value before the import that found the conflict (JSON).
+    pub registry_before: Option<String>,
+    /// Registry value after it (JSON).
+    pub registry_after: Option<String>,
+    /// The local value in force (JSON).
+    pub local_value: String,
+    /// When it was found.
+    pub detected_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// How many catalogue records there are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct CatalogueCounts {
+    /// Providers.
+    pub organizations: u64,
+    /// Services by status: active, suspended, ended.
+    pub active: u64,
+    /// Suspended services.
+    pub suspended: u64,
+    /// Ended services.
+    pub ended: u64,
+    /// Facilities.
+    pub facilities: u64,
+}
+
+/// A service as lists show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceSummary {
+    /// Database id.
+    pub id: ServiceId,
+    /// Registration identifier.
+    pub registration_id: Option<String>,
+    /// Name in force.
+    pub name: String,
+    /// Kind (service_kind codelist key).
+    pub kind: String,
+    /// Status.
+    pub status: souhra_core::catalogue::ServiceStatus,
+    /// Provider name.
+    pub organization: String,
+    /// Fictional demo content.
+    pub is_demo: bool,
+    /// When the provider last confirmed the record.
+    pub verified_at: Option<chrono::DateTime<chrono::Utc>>,
+}

@@ -76,6 +76,11 @@ impl Store {
         dispatch!(self, territory::orp(code))
     }
 
+    /// Every ORP as (RÚIAN code, ČSÚ code), for resolving registry references.
+    pub async fn orp_codes(&self) -> StoreResult<Vec<(u32, OrpCode)>> {
+        dispatch!(self, territory::orp_codes())
+    }
+
     /// The ORPs of a region with their size, by name.
     pub async fn orps_in_region(&self, region: RegionCode) -> StoreResult<Vec<OrpSummary>> {
         dispatch!(self, territory::orps_in_region(region))

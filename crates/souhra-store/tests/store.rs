@@ -30,6 +30,10 @@ macro_rules! cases {
     };
 }
 
+#[path = "cases/catalogue.rs"]
+mod catalogue;
+use catalogue::*;
+
 const CASES: &[(&str, Case)] = cases![
     migrations_are_recorded_once,
     empty_database_answers,
@@ -43,6 +47,12 @@ const CASES: &[(&str, Case)] = cases![
     codelists_load_and_grow_with_imported_codes,
     region_area_sees_its_orps,
     area_errors_are_specific,
+    only_relevant_services_are_added_and_reimport_is_idempotent,
+    local_edits_survive_reimport_and_changes_become_conflicts,
+    services_leaving_the_registry_are_ended_never_deleted,
+    failed_or_rejected_imports_change_nothing,
+    unknown_codes_are_kept_and_hidden_addresses_flagged,
+    generated_registry_files_import_end_to_end,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -50,6 +50,71 @@ pub enum Command {
     /// Planning areas of this installation.
     #[command(subcommand)]
     Area(AreaCommand),
+    /// Import data into the catalogue of services.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Generate data for tests and benchmarks.
+    #[command(subcommand)]
+    Gen(GenCommand),
+    /// Measure performance; prints figures.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import (or re-import) the MPSV registry's JSON export (rpss.json).
+    Mpsv(ImportMpsv),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportMpsv {
+    /// The registry file, or - for standard input.
+    pub file: PathBuf,
+    /// Store every service, not only those relevant to this installation's areas.
+    #[arg(long)]
+    pub all: bool,
+    /// Read and check everything and print the report, but store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Store the valid records even if some are rejected (by default a rejection stores nothing).
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenCommand {
+    /// Write a registry-shaped JSON file with made-up services over the real territory.
+    Registry(GenRegistry),
+}
+
+#[derive(Debug, Args)]
+pub struct GenRegistry {
+    /// Number of services.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=8_999_999))]
+    pub services: u32,
+    /// Output file, or - for standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Seed: the same seed gives the same file.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Only in this region (RÚIAN code, e.g. 43).
+    #[arg(long, value_name = "CODE")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Registry import: generate a file, time parsing alone and the whole import, print peak RSS.
+    Import(BenchImport),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchImport {
+    /// Number of services to generate (6733 is the national registry today).
+    #[arg(long, default_value_t = 6733, value_parser = clap::value_parser!(u32).range(1..=8_999_999))]
+    pub services: u32,
 }
 
 #[derive(Debug, Subcommand)]

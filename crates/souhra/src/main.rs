@@ -12,7 +12,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{AreaCommand, Cli, Command, TerritoryCommand};
+use crate::cli::{
+    AreaCommand, BenchCommand, Cli, Command, GenCommand, ImportCommand, TerritoryCommand,
+};
 use crate::config::{Config, process_env};
 use crate::failure::Failure;
 
@@ -36,6 +38,13 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Area(AreaCommand::Add(add)) => commands::admin::area_add(&config, &add).await,
         Command::Area(AreaCommand::List) => commands::admin::area_list(&config).await,
+        Command::Import(ImportCommand::Mpsv(args)) => {
+            commands::catalogue::import_mpsv(&config, &args).await
+        }
+        Command::Gen(GenCommand::Registry(args)) => commands::catalogue::gen_registry(&args),
+        Command::Bench(BenchCommand::Import(args)) => {
+            commands::bench::bench_import(&config, &args).await
+        }
     }
 }
 

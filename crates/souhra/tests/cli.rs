@@ -217,8 +217,13 @@ fn migrate_creates_the_default_data_folder_and_is_repeatable() {
     for _ in 0..2 {
         let result = run_args(home.path(), &["migrate"], &[]);
         assert_eq!(result.code, 0, "{}", result.stderr);
+        let latest = souhra_store::migration_versions()
+            .0
+            .last()
+            .copied()
+            .unwrap();
         assert!(
-            result.stdout.contains("schema version 1"),
+            result.stdout.contains(&format!("schema version {latest}")),
             "{}",
             result.stdout
         );
@@ -451,6 +456,12 @@ fn demo_serves_and_stops_cleanly_on_sigterm() {
         .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
         .to_owned();
 
+    let mut rest = String::new();
+    for _ in 0..3 {
+        stdout.read_line(&mut rest).unwrap();
+    }
+    assert!(rest.contains("catalogue: 40 fictional services"), "{rest}");
+
     let (status, body) = http_get(&address, "/healthz");
     assert_eq!((status, body.as_str()), (200, "ok\n"));
     let (status, home_page) = http_get(&address, "/");
@@ -522,4 +533,207 @@ fn the_same_commands_work_on_postgresql() {
         found.stdout
     );
     drop(database);
+}
+
+#[test]
+fn registry_files_import_and_reimport_from_the_command_line() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("rpss.json");
+    let generated = run_args(
+        home.path(),
+        &[
+            "gen",
+            "registry",
+            "--services",
+            "120",
+            "--region",
+            "43",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(generated.code, 0, "{}", generated.stderr);
+    assert!(
+        generated.stdout.starts_with("generated 120 services"),
+        "{}",
+        generated.stdout
+    );
+
+    let without_area = run_args(
+        home.path(),
+        &["import", "mpsv", file.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(without_area.code, 2);
+    assert!(
+        error_line(&without_area).contains("no planning areas yet"),
+        "{}",
+        without_area.stderr
+    );
+
+    assert_eq!(
+        run_args(
+            home.path(),
+            &["area", "add", "--slug", "plzensky-kraj", "--region", "43"],
+            &[]
+        )
+        .code,
+        0
+    );
+    let dry = run_args(
+        home.path(),
+        &["import", "mpsv", "--dry-run", file.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stdout.contains("dry run: nothing was stored"),
+        "{}",
+        dry.stdout
+    );
+    let first = run_args(
+        home.path(),
+        &["import", "mpsv", file.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(
+        first.stdout.contains("120 records read"),
+        "{}",
+        first.stdout
+    );
+    assert!(
+        first.stdout.contains("added 120, updated 0"),
+        "{}",
+        first.stdout
+    );
+    assert!(first.stdout.contains("the catalogue was updated"));
+
+    // Re-import from standard input: nothing changes.
+    let mut command = souhra(home.path());
+    command
+        .args(["import", "mpsv", "-"])
+        .stdin(Stdio::from(std::fs::File::open(&file).unwrap()));
+    let again = run(command);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again
+            .stdout
+            .contains("added 0, updated 0, ended 0, unchanged 120"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn broken_or_invalid_registry_files_store_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    assert_eq!(
+        run_args(
+            home.path(),
+            &["area", "add", "--slug", "plzensky-kraj", "--region", "43"],
+            &[]
+        )
+        .code,
+        0
+    );
+    let file = home.path().join("rpss.json");
+    assert_eq!(
+        run_args(
+            home.path(),
+            &[
+                "gen",
+                "registry",
+                "--services",
+                "30",
+                "--region",
+                "43",
+                "-o",
+                file.to_str().unwrap()
+            ],
+            &[]
+        )
+        .code,
+        0
+    );
+    let bytes = std::fs::read(&file).unwrap();
+
+    let truncated = home.path().join("cut.json");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let result = run_args(
+        home.path(),
+        &["import", "mpsv", truncated.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(result.code, 2);
+    assert!(
+        error_line(&result).contains("the file ends in the middle of record"),
+        "{}",
+        result.stderr
+    );
+
+    let text = String::from_utf8(bytes).unwrap();
+    let first_ico = text
+        .split("\"ico\":\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let invalid = home.path().join("invalid.json");
+    std::fs::write(
+        &invalid,
+        text.replacen(
+            &format!("\"ico\":\"{first_ico}\""),
+            "\"ico\":\"12345678\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let result = run_args(
+        home.path(),
+        &["import", "mpsv", invalid.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(result.code, 2, "{}", result.stdout);
+    assert!(
+        result
+            .stdout
+            .contains("polozky[0].poskytovatel.ico: \"12345678\" is not a valid IČO"),
+        "{}",
+        result.stdout
+    );
+    assert!(
+        error_line(&result).contains("1 records were rejected, so nothing was stored"),
+        "{}",
+        result.stderr
+    );
+    let list = run_args(
+        home.path(),
+        &["import", "mpsv", "--dry-run", file.to_str().unwrap()],
+        &[],
+    );
+    assert!(
+        list.stdout.contains("added 30"),
+        "nothing of the rejected import was kept: {}",
+        list.stdout
+    );
+
+    let kept = run_args(
+        home.path(),
+        &[
+            "import",
+            "mpsv",
+            "--skip-invalid",
+            invalid.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(kept.code, 0, "{}", kept.stderr);
+    assert!(kept.stdout.contains("added 29"), "{}", kept.stdout);
+    let missing = run_args(home.path(), &["import", "mpsv", "/no/such/file.json"], &[]);
+    assert_eq!(missing.code, 2);
+    assert!(error_line(&missing).starts_with("error: cannot open /no/such/file.json"));
 }

@@ -376,6 +376,20 @@ pub(crate) async fn orp(pool: &Pool, code: OrpCode) -> StoreResult<Option<Orp>> 
     row.map(orp_from_row).transpose()
 }
 
+pub(crate) async fn orp_codes(pool: &Pool) -> StoreResult<Vec<(u32, OrpCode)>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT ruian_code, code FROM orp")
+        .fetch_all(pool)
+        .await?;
+    rows.into_iter()
+        .map(|(ruian, code)| {
+            Ok((
+                stored(ruian, "ORP RÚIAN code", u32::try_from)?,
+                stored(code, "ORP code", OrpCode::try_from)?,
+            ))
+        })
+        .collect()
+}
+
 pub(crate) async fn orps_in_region(
     pool: &Pool,
     region: RegionCode,

@@ -8,17 +8,11 @@ use souhra_core::code::{MunicipalityCode, OrpCode, RegionCode};
 use souhra_interop::population::parse_population;
 use souhra_store::territory::MunicipalityQuery;
 
-use super::{ensure_reference_data, open_store, prepare_data_dir, say};
+use super::{ensure_reference_data, say, store_for};
 use crate::cli::AreaAdd;
 use crate::config::Config;
 use crate::failure::Failure;
 use crate::progress::Reporter;
-
-async fn store_for(config: &Config) -> Result<souhra_store::Store, Failure> {
-    prepare_data_dir(&config.data_dir, false)?;
-    let target = config.database_target()?;
-    open_store(config, &target).await
-}
 
 /// `souhra migrate`.
 pub async fn migrate(config: &Config) -> Result<(), Failure> {

@@ -2,6 +2,8 @@
 //! store, loading the built-in reference data.
 
 pub mod admin;
+pub mod bench;
+pub mod catalogue;
 pub mod serve;
 
 use std::io::Write as _;
@@ -61,6 +63,13 @@ fn check_writable(folder: &Path) -> Result<(), Failure> {
     })?;
     let _ = std::fs::remove_file(probe);
     Ok(())
+}
+
+/// The configured store, its data folder checked.
+pub async fn store_for(config: &Config) -> Result<Store, Failure> {
+    prepare_data_dir(&config.data_dir, false)?;
+    let target = config.database_target()?;
+    open_store(config, &target).await
 }
 
 /// Opens the configured database and brings its schema up to date.

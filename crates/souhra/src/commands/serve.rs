@@ -138,6 +138,81 @@ pub async fn save_demo_areas(store: &Store) -> Result<Vec<String>, Failure> {
     Ok(slugs)
 }
 
+/// Fictional services of the demo: how many, and the fixed seed and date that keep them the
+/// same on every run (a refresh then changes nothing).
+const DEMO_SERVICES: usize = 40;
+const DEMO_SEED: u64 = 2026;
+
+/// Generates the demo's fictional services in the ORP area and imports them through the same
+/// path as the registry (marked as demo content), then gives them varied "verified on" dates.
+pub async fn seed_demo_catalogue(store: &Store, orp_slug: &str) -> Result<u64, Failure> {
+    let area = store
+        .area_by_slug(orp_slug)
+        .await?
+        .ok_or_else(|| Failure::runtime("the demo ORP area is missing"))?;
+    let municipalities = store
+        .area_municipalities(area.id)
+        .await?
+        .into_iter()
+        .map(|m| m.code)
+        .collect();
+    let territory = souhra_interop::bundled::territory()?;
+    let codelists = souhra_interop::bundled::codelists()?;
+    let generated_on =
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_else(super::catalogue::today);
+    let options = souhra_interop::registry::generate::GeneratorOptions {
+        services: DEMO_SERVICES,
+        seed: DEMO_SEED,
+        municipalities,
+        demo: true,
+        today: generated_on,
+        first_identifier: 9_000_000,
+    };
+    let mut file = Vec::new();
+    souhra_interop::registry::generate::generate(&territory, &codelists, &options, &mut file)
+        .map_err(|e| Failure::runtime(e.to_string()))?;
+    let import = souhra_core::import::ImportOptions {
+        all: false,
+        dry_run: false,
+        skip_invalid: false,
+        demo: true,
+        today: super::catalogue::today(),
+        origin: "demo".into(),
+    };
+    let lookup = super::catalogue::lookup(store).await?;
+    let report = super::catalogue::run_import(
+        store,
+        "demo",
+        Box::new(std::io::Cursor::new(file)),
+        lookup,
+        &import,
+        &crate::progress::Reporter::new(),
+    )
+    .await?;
+    if !report.committed {
+        return Err(Failure::runtime(format!(
+            "the demo catalogue was not stored: {:?}",
+            report.rejected.first()
+        )));
+    }
+    // Fresh, ageing and stale records, so the freshness of the catalogue shows.
+    let now = chrono::Utc::now();
+    let ages = [40_i64, 250, 450];
+    let demo: Vec<_> = store
+        .services_in_area(area.id)
+        .await?
+        .into_iter()
+        .filter(|s| s.is_demo)
+        .collect();
+    for (i, service) in demo.iter().enumerate() {
+        let age = ages.get(i % ages.len()).copied().unwrap_or(0);
+        store
+            .mark_service_verified(service.id, now - chrono::Duration::days(age))
+            .await?;
+    }
+    Ok(demo.len() as u64)
+}
+
 /// `souhra demo`.
 pub async fn demo(
     mut config: Config,
@@ -169,12 +244,17 @@ pub async fn demo(
     let store = open_store(&config, &target).await?;
     ensure_reference_data(&store, &Reporter::new(), false).await?;
     let slugs = save_demo_areas(&store).await?;
+    let services = match slugs.last() {
+        Some(orp) => seed_demo_catalogue(&store, orp).await?,
+        None => 0,
+    };
     let bound = listener.local_addr().map_or(addr, |a| a);
     let base = format!("http://{bound}");
     say(&format!("Souhra demo is running at {base}/"));
     for slug in &slugs {
         say(&format!("  area: {base}/{slug}"));
     }
+    say(&format!("  catalogue: {services} fictional services"));
     say(&format!(
         "  data: {} (stop with Ctrl+C)",
         config.data_dir.value.display()

@@ -1,0 +1,91 @@
+//! The catalogue of social services: registry imports, local overrides and their conflicts.
+
+use chrono::{DateTime, Utc};
+use souhra_core::catalogue::{FieldValue, LocalField, RegistrationId};
+use souhra_core::import::{ImportItem, ImportOptions, ImportReport};
+use souhra_core::progress::Progress;
+use tokio::sync::mpsc::Receiver;
+
+use crate::records::{CatalogueCounts, ImportConflict, ServiceDetail, ServiceId};
+use crate::{Store, StoreResult, dispatch};
+
+impl Store {
+    /// Imports MPSV registry records in one transaction, as they arrive from a reader.
+    ///
+    /// New services are added (only those relevant to the installation's areas unless
+    /// `options.all`), changed ones updated, services whose registration ended or that the file
+    /// no longer lists marked ended — never deleted. A field edited locally keeps its local value;
+    /// when the registry changes that field, the change is recorded as a conflict to settle.
+    /// Nothing is kept when the reader fails, when the stream stops without
+    /// [`ImportItem::End`], in a dry run, or when records were rejected (unless
+    /// `options.skip_invalid`).
+    pub async fn import_registry(
+        &self,
+        items: Receiver<ImportItem>,
+        options: &ImportOptions,
+        progress: &dyn Progress,
+    ) -> StoreResult<ImportReport> {
+        dispatch!(self, import::import_registry(items, options, progress))
+    }
+
+    /// The service with this registration identifier.
+    pub async fn service_id_by_registration(
+        &self,
+        id: &RegistrationId,
+    ) -> StoreResult<Option<ServiceId>> {
+        dispatch!(self, catalogue::service_id_by_registration(id))
+    }
+
+    /// Everything about one service, local values in force.
+    pub async fn service(&self, id: ServiceId) -> StoreResult<Option<ServiceDetail>> {
+        dispatch!(self, catalogue::service(id))
+    }
+
+    /// Sets a local value that overrides the registry's for `field`.
+    pub async fn set_service_override(
+        &self,
+        id: ServiceId,
+        field: LocalField,
+        value: &FieldValue,
+    ) -> StoreResult<()> {
+        dispatch!(self, catalogue::set_override(id, field, value))
+    }
+
+    /// Removes a local value: the registry's shows again.
+    pub async fn clear_service_override(
+        &self,
+        id: ServiceId,
+        field: LocalField,
+    ) -> StoreResult<()> {
+        dispatch!(self, catalogue::clear_override(id, field))
+    }
+
+    /// Records that the service's data were confirmed as correct at `at`.
+    pub async fn mark_service_verified(&self, id: ServiceId, at: DateTime<Utc>) -> StoreResult<()> {
+        dispatch!(self, catalogue::mark_verified(id, at))
+    }
+
+    /// Import conflicts not settled yet, oldest first.
+    pub async fn open_import_conflicts(&self) -> StoreResult<Vec<ImportConflict>> {
+        dispatch!(self, catalogue::open_conflicts())
+    }
+
+    /// Settles a conflict: keep the local value, or take the registry's (removing the override).
+    pub async fn resolve_import_conflict(&self, id: i64, keep_local: bool) -> StoreResult<()> {
+        dispatch!(self, catalogue::resolve_conflict(id, keep_local))
+    }
+
+    /// The services of an area (a facility there, or a service area covering one of its
+    /// municipalities), by name, ended ones included.
+    pub async fn services_in_area(
+        &self,
+        area: souhra_core::area::AreaId,
+    ) -> StoreResult<Vec<crate::records::ServiceSummary>> {
+        dispatch!(self, catalogue::services_in_area(area))
+    }
+
+    /// How many providers, services and facilities the catalogue holds.
+    pub async fn catalogue_counts(&self) -> StoreResult<CatalogueCounts> {
+        dispatch!(self, catalogue::counts())
+    }
+}

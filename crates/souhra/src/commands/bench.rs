@@ -1,0 +1,146 @@
+//! `souhra bench import`: generates a registry file, then times parsing alone and the whole
+//! import into a fresh database (SQLite in a temporary folder, or `DATABASE_URL`), and prints
+//! wall times, their ratio and peak resident memory of each phase.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use souhra_core::import::ImportOptions;
+use souhra_core::progress::NoProgress;
+use souhra_interop::bundled;
+use souhra_interop::registry::generate::{GeneratorOptions, generate};
+use souhra_interop::registry::read_registry;
+use souhra_store::DatabaseTarget;
+
+use super::catalogue::{lookup, run_import, today};
+use super::{ensure_reference_data, open_store, say};
+use crate::cli::BenchImport;
+use crate::config::Config;
+use crate::failure::Failure;
+
+/// Resets the peak resident set size the kernel reports (Linux), so each phase is measured alone.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Peak resident set size in MB since the last reset (Linux `VmHWM`).
+fn peak_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+struct Workspace(PathBuf);
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `souhra bench import`.
+pub async fn bench_import(config: &Config, args: &BenchImport) -> Result<(), Failure> {
+    let work = Workspace(std::env::temp_dir().join(format!("souhra-bench-{}", std::process::id())));
+    std::fs::create_dir_all(&work.0)
+        .map_err(|e| Failure::runtime(format!("cannot create {}: {e}", work.0.display())))?;
+    let territory = bundled::territory()?;
+    let codelists = bundled::codelists()?;
+
+    let file = work.0.join("rpss.json");
+    let started = Instant::now();
+    let mut out = BufWriter::new(File::create(&file).map_err(|e| Failure::runtime(e.to_string()))?);
+    let options = GeneratorOptions {
+        services: args.services as usize,
+        seed: 1,
+        municipalities: Vec::new(),
+        demo: false,
+        today: today(),
+        first_identifier: 1_000_000,
+    };
+    let generated = generate(&territory, &codelists, &options, &mut out)
+        .map_err(|e| Failure::runtime(e.to_string()))?;
+    drop(out);
+    let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+    say(&format!(
+        "bench import: {} services, {} facilities, file {:.1} MB (generated in {:.2} s)",
+        generated.services,
+        generated.facilities,
+        size as f64 / 1_048_576.0,
+        started.elapsed().as_secs_f64()
+    ));
+
+    let target = match config.database_target()? {
+        DatabaseTarget::Sqlite { .. } => DatabaseTarget::Sqlite {
+            path: work.0.join("souhra.db"),
+        },
+        postgres => postgres,
+    };
+    let store = open_store(config, &target).await?;
+    ensure_reference_data(&store, &NoProgress, false).await?;
+    say(&format!("database: {}", store.description()));
+    let territory_lookup = lookup(&store).await?;
+
+    reset_peak();
+    let started = Instant::now();
+    let mut records = 0_u64;
+    let input = File::open(&file).map_err(|e| Failure::runtime(e.to_string()))?;
+    read_registry("rpss.json", input, &territory_lookup, |_item| {
+        records += 1;
+        true
+    })?;
+    let parse = started.elapsed().as_secs_f64();
+    let parse_peak = peak_mb();
+    say(&format!(
+        "parse only: {parse:7.3} s  {:8.0} services/s  peak RSS {parse_peak:6.1} MB",
+        records as f64 / parse
+    ));
+
+    let import_options = ImportOptions {
+        all: true,
+        dry_run: false,
+        skip_invalid: false,
+        demo: false,
+        today: today(),
+        origin: "bench".into(),
+    };
+    for (label, expect_added) in [("import", true), ("re-import", false)] {
+        reset_peak();
+        let started = Instant::now();
+        let input = File::open(&file).map_err(|e| Failure::runtime(e.to_string()))?;
+        let report = run_import(
+            &store,
+            "rpss.json",
+            Box::new(input),
+            territory_lookup.clone(),
+            &import_options,
+            &NoProgress,
+        )
+        .await?;
+        let wall = started.elapsed().as_secs_f64();
+        let peak = peak_mb();
+        if expect_added && report.added != records {
+            return Err(Failure::runtime(format!(
+                "the import added {} of {records} services",
+                report.added
+            )));
+        }
+        say(&format!(
+            "{label:<10}: {wall:7.3} s  {:8.0} services/s  peak RSS {peak:6.1} MB  ratio to parse {:4.2}x  (added {}, unchanged {})",
+            records as f64 / wall,
+            wall / parse,
+            report.added,
+            report.unchanged
+        ));
+    }
+    store.close().await;
+    Ok(())
+}
