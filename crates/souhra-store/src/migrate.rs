@@ -4,9 +4,11 @@
 //! several `souhra serve` instances starting together migrate once).
 
 use std::borrow::Cow;
+use std::future::Future;
+use std::pin::Pin;
 
-use sqlx::SqlSafeStr;
-use sqlx::migrate::{MigrateError, Migration, MigrationType, Migrator};
+use sqlx::error::BoxDynError;
+use sqlx::migrate::{MigrateError, Migration, MigrationSource, MigrationType, Migrator};
 
 use crate::{Store, StoreError, StoreResult, with_pool};
 
@@ -29,20 +31,30 @@ pub fn migration_versions() -> (Vec<i64>, Vec<i64>) {
     (versions(embedded::SQLITE), versions(embedded::POSTGRES))
 }
 
-fn migrator(list: &'static [(i64, &'static str, &'static str)]) -> Migrator {
-    Migrator::with_migrations(
-        list.iter()
-            .map(|&(version, description, sql)| {
-                Migration::new(
-                    version,
-                    Cow::Borrowed(description),
-                    MigrationType::Simple,
-                    sql.into_sql_str(),
-                    false,
-                )
-            })
-            .collect(),
-    )
+/// The embedded migrations of one backend as a migration source.
+#[derive(Debug)]
+struct Embedded(&'static [(i64, &'static str, &'static str)]);
+
+impl<'s> MigrationSource<'s> for Embedded {
+    fn resolve(
+        self,
+    ) -> Pin<Box<dyn Future<Output = Result<Vec<Migration>, BoxDynError>> + Send + 's>> {
+        Box::pin(async move {
+            Ok(self
+                .0
+                .iter()
+                .map(|&(version, description, sql)| {
+                    Migration::new(
+                        version,
+                        Cow::Borrowed(description),
+                        MigrationType::Simple,
+                        Cow::Borrowed(sql),
+                        false,
+                    )
+                })
+                .collect())
+        })
+    }
 }
 
 fn migrate_error(error: MigrateError) -> StoreError {
@@ -71,7 +83,8 @@ impl Store {
                 crate::BackendKind::Sqlite => embedded::SQLITE,
                 crate::BackendKind::Postgres => embedded::POSTGRES,
             };
-            migrator(list).run(pool).await.map_err(migrate_error)?;
+            let migrator = Migrator::new(Embedded(list)).await.map_err(migrate_error)?;
+            migrator.run(pool).await.map_err(migrate_error)?;
         });
         let after = self.applied_migrations().await?;
         let applied = after

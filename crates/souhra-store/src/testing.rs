@@ -209,9 +209,7 @@ impl Store {
     /// Runs one SQL statement built by the test helpers (schema management).
     async fn execute_raw(&self, sql: &str) -> StoreResult<()> {
         crate::with_pool!(self, |pool| {
-            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
-                .execute(pool)
-                .await?;
+            sqlx::query(sql).execute(pool).await?;
         });
         Ok(())
     }

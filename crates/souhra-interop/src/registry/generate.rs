@@ -238,11 +238,16 @@ struct Place {
     postcode: String,
 }
 
+/// A provider: its block is the same in every service it registers, as in the registry.
 struct Provider {
     ico: String,
     name: String,
     legal_form: String,
     home: usize,
+    street: String,
+    house: usize,
+    phone: String,
+    statutory: (String, String),
 }
 
 /// Writes a registry file of `options.services` services to `out`.
@@ -327,7 +332,18 @@ pub fn generate(
             if options.demo {
                 name.push_str(&words.demo_suffix);
             }
+            let street = rng.pick(&words.streets).clone();
+            let house = 1 + rng.below(900);
+            let phone = format!("{}", 300_000_000 + rng.below(699_999_999));
+            let statutory = (
+                rng.pick(&words.first_names).clone(),
+                rng.pick(&words.last_names).clone(),
+            );
             Provider {
+                street,
+                house,
+                phone,
+                statutory,
                 ico: ico(options
                     .seed
                     .wrapping_mul(7919)
@@ -507,7 +523,7 @@ pub fn generate(
                 .map(|a| json!({"vekovaSkupina": {"id": format!("VekovaSkupinaOsoby/{a}")}}))
                 .collect()
         };
-        let slug = crate::registry::generate::mail_name(&place.name);
+        let slug = mail_name(&place.name);
         let record = json!({
             "portalId": 100_000 + i,
             "id": format!("{}", 5_000_000 + i),
@@ -521,11 +537,11 @@ pub fn generate(
                 "ico": provider.ico,
                 "nazev": provider.name,
                 "pravniForma": {"id": provider.legal_form},
-                "adresa": {"psc": places[provider.home].postcode, "obec": {"id": format!("Obec/{}", places[provider.home].code)}, "ulice": {"nazev": rng.pick(&words.streets)}, "cisloDomovni": 1 + rng.below(900)},
-                "emaily": [{"email": format!("info@{slug}-{}.example.cz", provider.ico), "poznamka": null}],
-                "telefony": [{"telefon": format!("{}", 300_000_000 + rng.below(699_999_999)), "poznamka": null}],
-                "weby": [{"web": format!("https://{slug}-{}.example.cz", provider.ico), "poznamka": null}],
-                "statutarniOrgany": [{"jmeno": rng.pick(&words.first_names), "prijmeni": rng.pick(&words.last_names), "titulPred": null}],
+                "adresa": {"psc": places[provider.home].postcode, "obec": {"id": format!("Obec/{}", places[provider.home].code)}, "ulice": {"nazev": provider.street}, "cisloDomovni": provider.house},
+                "emaily": [{"email": format!("info@{}-{}.example.cz", mail_name(&places[provider.home].name), provider.ico), "poznamka": null}],
+                "telefony": [{"telefon": provider.phone, "poznamka": null}],
+                "weby": [{"web": format!("https://{}-{}.example.cz", mail_name(&places[provider.home].name), provider.ico), "poznamka": null}],
+                "statutarniOrgany": [{"jmeno": provider.statutory.0, "prijmeni": provider.statutory.1, "titulPred": null}],
             },
             "emaily": [{"email": format!("sluzba{i}@{slug}.example.cz"), "poznamka": null}],
             "telefony": [{"telefon": format!("{}", 300_000_000 + rng.below(699_999_999)), "poznamka": null}],

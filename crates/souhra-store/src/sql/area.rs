@@ -160,7 +160,7 @@ pub(crate) async fn save(
             .await?;
         }
     }
-    let row: AreaRow = sqlx::query_as(sqlx::AssertSqlSafe(format!("{AREA_SELECT} WHERE id = $1")))
+    let row: AreaRow = sqlx::query_as(&format!("{AREA_SELECT} WHERE id = $1"))
         .bind(id)
         .fetch_one(&mut *tx)
         .await?;
@@ -211,12 +211,10 @@ pub(crate) async fn list(pool: &Pool) -> StoreResult<Vec<Area>> {
 }
 
 pub(crate) async fn by_slug(pool: &Pool, slug: &str) -> StoreResult<Option<Area>> {
-    let row: Option<AreaRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{AREA_SELECT} WHERE slug = $1"
-    )))
-    .bind(slug)
-    .fetch_optional(pool)
-    .await?;
+    let row: Option<AreaRow> = sqlx::query_as(&format!("{AREA_SELECT} WHERE slug = $1"))
+        .bind(slug)
+        .fetch_optional(pool)
+        .await?;
     row.map(area_from_row).transpose()
 }
 
@@ -224,9 +222,9 @@ pub(crate) async fn children(pool: &Pool, area: &Area) -> StoreResult<Vec<Area>>
     let (AreaKind::Region, Some(region)) = (area.kind, area.region) else {
         return Ok(Vec::new());
     };
-    let rows: Vec<AreaRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let rows: Vec<AreaRow> = sqlx::query_as(&format!(
         "{AREA_SELECT} WHERE region_code = $1 AND id <> $2 AND kind <> 'region'"
-    )))
+    ))
     .bind(i64::from(region))
     .bind(area.id.0)
     .fetch_all(pool)
@@ -242,9 +240,9 @@ pub(crate) async fn parents(pool: &Pool, area: &Area) -> StoreResult<Vec<Area>> 
     let (AreaKind::Orp | AreaKind::Municipalities, Some(region)) = (area.kind, area.region) else {
         return Ok(Vec::new());
     };
-    let rows: Vec<AreaRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let rows: Vec<AreaRow> = sqlx::query_as(&format!(
         "{AREA_SELECT} WHERE kind = 'region' AND territory_code = $1"
-    )))
+    ))
     .bind(i64::from(region))
     .fetch_all(pool)
     .await?;
@@ -259,10 +257,10 @@ pub(crate) async fn municipalities(
     pool: &Pool,
     id: AreaId,
 ) -> StoreResult<Vec<MunicipalitySummary>> {
-    let rows: Vec<SummaryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "{SUMMARY_SELECT} JOIN area_municipality am ON am.municipality_code = m.code \
          WHERE am.area_id = $1"
-    )))
+    ))
     .bind(id.0)
     .fetch_all(pool)
     .await?;

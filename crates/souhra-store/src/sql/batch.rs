@@ -20,7 +20,7 @@ pub(crate) async fn insert<'a, T>(
     head: &str,
     tail: &str,
     items: &'a [T],
-    mut bind: impl FnMut(&mut Separated<'_, Db, &'static str>, &'a T),
+    mut bind: impl FnMut(&mut Separated<'_, 'a, Db, &'static str>, &'a T),
     mut done: impl FnMut(u64),
 ) -> StoreResult<()> {
     for chunk in items.chunks(ROWS_PER_STATEMENT) {
@@ -40,7 +40,7 @@ pub(crate) async fn insert_stage<'a, T>(
     stage: &str,
     (head, tail): (&str, &str),
     items: &'a [T],
-    bind: impl FnMut(&mut Separated<'_, Db, &'static str>, &'a T),
+    bind: impl FnMut(&mut Separated<'_, 'a, Db, &'static str>, &'a T),
 ) -> StoreResult<()> {
     progress.stage(stage, items.len() as u64);
     insert(tx, head, tail, items, bind, |n| progress.advance(n)).await?;

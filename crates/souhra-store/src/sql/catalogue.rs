@@ -66,12 +66,10 @@ fn apply_override(field: LocalField, value: &FieldValue, detail: &mut ServiceDet
 }
 
 pub(crate) async fn service(pool: &Pool, id: ServiceId) -> StoreResult<Option<ServiceDetail>> {
-    let row: Option<ServiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SERVICE_SELECT} WHERE id = $1"
-    )))
-    .bind(id.0)
-    .fetch_optional(pool)
-    .await?;
+    let row: Option<ServiceRow> = sqlx::query_as(&format!("{SERVICE_SELECT} WHERE id = $1"))
+        .bind(id.0)
+        .fetch_optional(pool)
+        .await?;
     let Some((
         id,
         registration_id,

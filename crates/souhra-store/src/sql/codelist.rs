@@ -137,9 +137,9 @@ pub(crate) async fn load(pool: &Pool, entries: &[CodelistEntry]) -> StoreResult<
 }
 
 pub(crate) async fn list(pool: &Pool, codelist: Codelist) -> StoreResult<Vec<CodelistEntry>> {
-    let rows: Vec<EntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let rows: Vec<EntryRow> = sqlx::query_as(&format!(
         "{ENTRY_SELECT} WHERE codelist = $1 ORDER BY sort_order, key"
-    )))
+    ))
     .bind(codelist.key())
     .fetch_all(pool)
     .await?;
@@ -151,9 +151,9 @@ async fn by_registry_id(
     codelist: Codelist,
     registry_id: &str,
 ) -> StoreResult<Option<CodelistEntry>> {
-    let row: Option<EntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let row: Option<EntryRow> = sqlx::query_as(&format!(
         "{ENTRY_SELECT} WHERE codelist = $1 AND registry_id = $2"
-    )))
+    ))
     .bind(codelist.key())
     .bind(registry_id)
     .fetch_optional(pool)

@@ -483,7 +483,7 @@ pub(crate) async fn find_municipalities(
               AND pc.postcode BETWEEN $3 AND $4)) \
              ORDER BY COALESCE(m.population, 0) DESC LIMIT $5"
         );
-        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        sqlx::query_as(&sql)
             .bind(area)
             .bind(compact.parse::<i64>().unwrap_or(-1))
             .bind(low)
@@ -502,7 +502,7 @@ pub(crate) async fn find_municipalities(
              ORDER BY CASE WHEN m.search_name = $4 THEN 0 WHEN m.search_name LIKE $2 THEN 1 ELSE 2 END, \
              COALESCE(m.population, 0) DESC LIMIT $5"
         );
-        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        sqlx::query_as(&sql)
             .bind(area)
             .bind(format!("{folded}%"))
             .bind(format!("% {folded}%"))
