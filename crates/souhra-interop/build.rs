@@ -1,4 +1,4 @@
-//! Embeds every CSV file under the workspace's `data/` folder into the crate, so that the shipped
+//! Embeds every CSV and JSON file under the workspace's `data/` folder into the crate, so that the shipped
 //! binary carries its territory, population and codelist data and never reads the source tree.
 //! Adding a file (a newer population file, say) needs a rebuild but no code change.
 
@@ -14,7 +14,10 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
             .path();
         if path.is_dir() {
             collect(&path, root, out);
-        } else if path.extension().is_some_and(|ext| ext == "csv") {
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "csv" || ext == "json")
+        {
             let relative = path
                 .strip_prefix(root)
                 .unwrap_or_else(|e| panic!("{} outside data folder: {e}", path.display()))

@@ -192,6 +192,82 @@ impl Contacts {
     pub fn is_empty(&self) -> bool {
         self.web.is_empty() && self.emails.is_empty() && self.phones.is_empty()
     }
+
+    /// The web addresses as absolute links: `www.example.cz` as registries often write it
+    /// becomes `https://www.example.cz`; text that cannot be a web address is left out.
+    pub fn web_links(&self) -> Vec<String> {
+        self.web.iter().filter_map(|w| web_link(w)).collect()
+    }
+
+    /// The e-mail addresses that look like one (`name@domain.tld`, no spaces).
+    pub fn valid_emails(&self) -> Vec<String> {
+        self.emails
+            .iter()
+            .filter(|e| is_plausible_email(e))
+            .cloned()
+            .collect()
+    }
+}
+
+/// An absolute `http(s)` link to a web address as people write it, if it can be one.
+pub fn web_link(text: &str) -> Option<String> {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let link = if lower.starts_with("http://") || lower.starts_with("https://") {
+        text.to_owned()
+    } else if lower.contains("://") {
+        return None;
+    } else {
+        format!("https://{text}")
+    };
+    let host = link.split("://").nth(1)?.split(['/', '?', '#']).next()?;
+    let plausible = !link.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '\\' | '`' | '{' | '}' | '|' | '^')
+    }) && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    if !plausible {
+        return None;
+    }
+    // Letters with diacritics in the path are percent-encoded, as a URI wants them.
+    let mut encoded = String::with_capacity(link.len());
+    for c in link.chars() {
+        if c.is_ascii() {
+            encoded.push(c);
+        } else {
+            let mut buffer = [0; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                encoded.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    Some(encoded)
+}
+
+/// Whether `text` looks like an e-mail address: one `@`, a dotted domain, no spaces.
+pub fn is_plausible_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !text.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '<' | '>' | '(' | ')' | ',' | ';' | ':' | '"' | '[' | ']' | '\\'
+                )
+        })
 }
 
 /// A postal address as the registry gives it (RÚIAN parts).
@@ -461,9 +537,102 @@ impl RegistryRecord {
     }
 }
 
+/// A service of the catalogue with its codes as codelist keys, whatever its source: what the
+/// store hands to exports and takes from imports other than the registry's (HSDS, CSV, XLSX).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueEntry {
+    /// Public identifier (a UUID) kept across exports and imports.
+    pub public_id: Option<String>,
+    /// Registration identifier, for registered services.
+    pub registration_id: Option<RegistrationId>,
+    /// Registry or local.
+    pub source: Source,
+    /// Name in force.
+    pub name: String,
+    /// Kind (service_kind codelist key).
+    pub kind: String,
+    /// Description in force.
+    pub description: Option<String>,
+    /// Fees in force.
+    pub fees: Option<String>,
+    /// Contacts in force.
+    pub contacts: Contacts,
+    /// Forms; capacity types are codelist keys.
+    pub forms: Vec<ServiceForm>,
+    /// Target group keys.
+    pub target_groups: Vec<String>,
+    /// Age group keys.
+    pub age_groups: Vec<String>,
+    /// Facilities.
+    pub facilities: Vec<Facility>,
+    /// Service area as given.
+    pub service_area: Vec<AreaUnit>,
+    /// Status.
+    pub status: ServiceStatus,
+    /// Since when the status holds.
+    pub status_since: Option<NaiveDate>,
+    /// Provided from.
+    pub provided_from: Option<NaiveDate>,
+    /// Provided until.
+    pub provided_to: Option<NaiveDate>,
+    /// The day the record was last confirmed.
+    pub verified_on: Option<NaiveDate>,
+    /// The provider.
+    pub organization: Organization,
+    /// The provider's public identifier (a UUID).
+    pub organization_public_id: Option<String>,
+    /// Fictional demo content.
+    pub is_demo: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_links_are_absolute() {
+        assert_eq!(
+            web_link("www.charita.cz").as_deref(),
+            Some("https://www.charita.cz")
+        );
+        assert_eq!(
+            web_link(" http://x.cz/a?b=1 ").as_deref(),
+            Some("http://x.cz/a?b=1")
+        );
+        assert_eq!(
+            web_link("HTTPS://Obec.cz").as_deref(),
+            Some("HTTPS://Obec.cz")
+        );
+        assert_eq!(
+            web_link("obec.cz/sociální").as_deref(),
+            Some("https://obec.cz/soci%C3%A1ln%C3%AD")
+        );
+        assert_eq!(web_link("ftp://x.cz"), None);
+        assert_eq!(web_link("viz výroční zpráva"), None);
+        assert_eq!(web_link("localhost"), None);
+        assert_eq!(web_link("javascript:alert(1)"), None);
+        assert_eq!(web_link("x.cz\"><script>"), None);
+    }
+
+    #[test]
+    fn plausible_emails() {
+        assert!(is_plausible_email("info@charita.cz"));
+        assert!(is_plausible_email("jana.nova+x@obec-lhota.cz"));
+        for bad in [
+            "",
+            "info",
+            "info@",
+            "@x.cz",
+            "a@b",
+            "a@@b.cz",
+            "a b@c.cz",
+            "a@b.cz; c@d.cz",
+            "a@.cz",
+            "a@b..cz",
+        ] {
+            assert!(!is_plausible_email(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn ico_check_digits() {

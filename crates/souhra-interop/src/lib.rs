@@ -11,11 +11,15 @@
 //!
 //! The MPSV registry's JSON export is read as a stream into validated
 //! [`souhra_core::catalogue::RegistryRecord`]s ([`registry`]), and a generator writes files of the
-//! same shape. Later: HSDS 3.0 import/export and CSV/XLSX catalogue exchange.
+//! same shape. Catalogue entries go out as Open Referral HSDS 3.0 in Souhra's Czech profile —
+//! nested JSON or the tabular data package — and come back in from either ([`hsds`]). Later:
+//! CSV/XLSX catalogue exchange.
 
 pub mod bundled;
 pub mod codelist;
 mod error;
+pub mod hsds;
+mod json_stream;
 pub mod population;
 pub mod registry;
 mod table;

@@ -87,6 +87,15 @@ impl Table {
     pub(crate) fn len(&self) -> usize {
         self.rows.len()
     }
+
+    /// The data row at `index` (0-based), if there is one.
+    pub(crate) fn row(&self, index: usize) -> Option<Row<'_>> {
+        self.rows.get(index).map(|(line, record)| Row {
+            table: self,
+            line: *line,
+            record,
+        })
+    }
 }
 
 impl Row<'_> {
@@ -102,6 +111,15 @@ impl Row<'_> {
             .get(column)
             .and_then(|&i| self.record.get(i))
             .map_or("", str::trim)
+    }
+
+    /// The text of `column` exactly as written; empty when the column is missing.
+    pub(crate) fn untrimmed(&self, column: &str) -> &str {
+        self.table
+            .columns
+            .get(column)
+            .and_then(|&i| self.record.get(i))
+            .unwrap_or_default()
     }
 
     /// The text of `column`, which must not be empty.

@@ -84,6 +84,30 @@ impl Store {
         dispatch!(self, catalogue::services_in_area(area))
     }
 
+    /// Every service (of `area`, or of the whole catalogue) as a source-neutral entry with the
+    /// local values in force, for exports. Hidden addresses are included: exporters leave them
+    /// out.
+    pub async fn catalogue_entries(
+        &self,
+        area: Option<souhra_core::area::AreaId>,
+    ) -> StoreResult<Vec<(ServiceId, souhra_core::catalogue::CatalogueEntry)>> {
+        dispatch!(self, entries::entries(area))
+    }
+
+    /// Stores catalogue entries from an import other than the registry's (HSDS, spreadsheets) in
+    /// one transaction: providers by public id or IČO, services by public id or registration
+    /// id, inserted or replaced. Each entry comes with the path it was read from, for the report.
+    /// Entries with unknown codes, municipalities or malformed ids are rejected; any rejection
+    /// stores nothing unless `skip_invalid`; `dry_run` stores nothing.
+    pub async fn save_catalogue_entries(
+        &self,
+        entries: &[(String, souhra_core::catalogue::CatalogueEntry)],
+        skip_invalid: bool,
+        dry_run: bool,
+    ) -> StoreResult<ImportReport> {
+        dispatch!(self, entries::save(entries, skip_invalid, dry_run))
+    }
+
     /// How many providers, services and facilities the catalogue holds.
     pub async fn catalogue_counts(&self) -> StoreResult<CatalogueCounts> {
         dispatch!(self, catalogue::counts())

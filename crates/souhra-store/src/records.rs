@@ -108,6 +108,8 @@ pub struct ServiceId(pub i64);
 pub struct OrganizationRecord {
     /// Database id.
     pub id: i64,
+    /// Public identifier (UUID) when one was given (HSDS imports).
+    pub public_id: Option<String>,
     /// The organization.
     pub organization: souhra_core::catalogue::Organization,
     /// Fictional demo content.
@@ -120,6 +122,8 @@ pub struct OrganizationRecord {
 pub struct ServiceDetail {
     /// Database id.
     pub id: ServiceId,
+    /// Public identifier (UUID) when one was given (HSDS imports, local services).
+    pub public_id: Option<String>,
     /// Registration identifier (registry services).
     pub registration_id: Option<souhra_core::catalogue::RegistrationId>,
     /// Registry portal id.
@@ -203,6 +207,13 @@ pub struct CatalogueCounts {
     pub ended: u64,
     /// Facilities.
     pub facilities: u64,
+}
+
+impl CatalogueCounts {
+    /// All services, whatever their status.
+    pub fn services(&self) -> u64 {
+        self.active + self.suspended + self.ended
+    }
 }
 
 /// A service as lists show it.

@@ -33,6 +33,9 @@ macro_rules! cases {
 #[path = "cases/catalogue.rs"]
 mod catalogue;
 use catalogue::*;
+#[path = "cases/hsds.rs"]
+mod hsds;
+use hsds::*;
 
 const CASES: &[(&str, Case)] = cases![
     migrations_are_recorded_once,
@@ -53,6 +56,9 @@ const CASES: &[(&str, Case)] = cases![
     failed_or_rejected_imports_change_nothing,
     unknown_codes_are_kept_and_hidden_addresses_flagged,
     generated_registry_files_import_end_to_end,
+    hsds_exports_validate_and_round_trip,
+    hsds_of_other_publishers_imports_with_a_default_kind,
+    hsds_imports_with_errors_store_nothing,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -53,6 +53,9 @@ pub enum Command {
     /// Import data into the catalogue of services.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Export the catalogue of services.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Generate data for tests and benchmarks.
     #[command(subcommand)]
     Gen(GenCommand),
@@ -65,6 +68,53 @@ pub enum Command {
 pub enum ImportCommand {
     /// Import (or re-import) the MPSV registry's JSON export (rpss.json).
     Mpsv(ImportMpsv),
+    /// Import services published as Open Referral HSDS 3.0 (services.json or a tabular data
+    /// package), from Souhra or from another system.
+    Hsds(ImportHsds),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportHsds {
+    /// Folder with services.json or datapackage.json (or either file itself).
+    pub path: PathBuf,
+    /// Read and check everything and print the report, but store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Store the valid services even if some are rejected (by default a rejection stores nothing).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Kind of social service (codelist key, e.g. 37 for social counselling) for services that
+    /// carry none, as those of other HSDS publishers.
+    #[arg(long, value_name = "KEY")]
+    pub default_kind: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write the catalogue as Open Referral HSDS 3.0 in Souhra's Czech profile.
+    Hsds(ExportHsds),
+}
+
+/// Shape of an HSDS export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum HsdsFormat {
+    /// services.json: every service fully nested.
+    Json,
+    /// The tabular data package: datapackage.json and one CSV file per table.
+    Datapackage,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportHsds {
+    /// Shape of the export.
+    #[arg(long, value_enum, default_value_t = HsdsFormat::Json)]
+    pub format: HsdsFormat,
+    /// Folder to write into (created if missing; files of an earlier export are replaced).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Only the services of this planning area (slug); default: the whole catalogue.
+    #[arg(long, value_name = "SLUG")]
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Args)]

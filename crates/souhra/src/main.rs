@@ -13,7 +13,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{
-    AreaCommand, BenchCommand, Cli, Command, GenCommand, ImportCommand, TerritoryCommand,
+    AreaCommand, BenchCommand, Cli, Command, ExportCommand, GenCommand, ImportCommand,
+    TerritoryCommand,
 };
 use crate::config::{Config, process_env};
 use crate::failure::Failure;
@@ -40,6 +41,12 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Area(AreaCommand::List) => commands::admin::area_list(&config).await,
         Command::Import(ImportCommand::Mpsv(args)) => {
             commands::catalogue::import_mpsv(&config, &args).await
+        }
+        Command::Import(ImportCommand::Hsds(args)) => {
+            commands::hsds::import_hsds(&config, &args).await
+        }
+        Command::Export(ExportCommand::Hsds(args)) => {
+            commands::hsds::export_hsds(&config, &args).await
         }
         Command::Gen(GenCommand::Registry(args)) => commands::catalogue::gen_registry(&args),
         Command::Bench(BenchCommand::Import(args)) => {

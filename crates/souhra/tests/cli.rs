@@ -737,3 +737,192 @@ fn broken_or_invalid_registry_files_store_nothing() {
     assert_eq!(missing.code, 2);
     assert!(error_line(&missing).starts_with("error: cannot open /no/such/file.json"));
 }
+
+fn folder_files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn hsds_exports_import_elsewhere_and_export_the_same() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("rpss.json");
+    let path = |name: &str| home.path().join(name).to_str().unwrap().to_owned();
+    for args in [
+        vec![
+            "gen",
+            "registry",
+            "--services",
+            "60",
+            "--region",
+            "43",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+        vec!["area", "add", "--slug", "plzensky-kraj", "--region", "43"],
+        vec!["import", "mpsv", file.to_str().unwrap()],
+    ] {
+        let step = run_args(home.path(), &args, &[]);
+        assert_eq!(step.code, 0, "{args:?}: {}", step.stderr);
+    }
+    for (format, folder) in [("json", "json"), ("datapackage", "package")] {
+        let export = run_args(
+            home.path(),
+            &["export", "hsds", "--format", format, "-o", &path(folder)],
+            &[],
+        );
+        assert_eq!(export.code, 0, "{}", export.stderr);
+        assert!(
+            export
+                .stdout
+                .starts_with("exported 60 services as HSDS 3.0"),
+            "{}",
+            export.stdout
+        );
+        // Another installation takes the export and gives back the same files.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let imported = run_args(elsewhere.path(), &["import", "hsds", &path(folder)], &[]);
+        assert_eq!(imported.code, 0, "{}", imported.stderr);
+        assert!(
+            imported.stdout.contains("60 services read")
+                && imported.stdout.contains("added 60, updated 0"),
+            "{}",
+            imported.stdout
+        );
+        let again = elsewhere.path().join("again");
+        let export_again = run_args(
+            elsewhere.path(),
+            &[
+                "export",
+                "hsds",
+                "--format",
+                format,
+                "-o",
+                again.to_str().unwrap(),
+            ],
+            &[],
+        );
+        assert_eq!(export_again.code, 0, "{}", export_again.stderr);
+        assert_eq!(
+            folder_files(&again),
+            folder_files(&home.path().join(folder)),
+            "{format}"
+        );
+    }
+    // Only an area's services.
+    let area = run_args(
+        home.path(),
+        &[
+            "export",
+            "hsds",
+            "--area",
+            "plzensky-kraj",
+            "-o",
+            &path("area"),
+        ],
+        &[],
+    );
+    assert_eq!(area.code, 0, "{}", area.stderr);
+    let unknown = run_args(
+        home.path(),
+        &["export", "hsds", "--area", "nikde", "-o", &path("x")],
+        &[],
+    );
+    assert_eq!(unknown.code, 2);
+    assert!(
+        error_line(&unknown).contains("\"nikde\""),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn broken_hsds_files_store_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("hsds");
+    std::fs::create_dir_all(&dir).unwrap();
+    let import = |extra: &[&str]| {
+        let mut args = vec!["import", "hsds"];
+        args.extend_from_slice(extra);
+        args.push(dir.to_str().unwrap());
+        run_args(home.path(), &args, &[])
+    };
+    let nothing = import(&[]);
+    assert_eq!(nothing.code, 2);
+    assert!(error_line(&nothing).contains("neither services.json nor datapackage.json"));
+
+    std::fs::write(dir.join("services.json"), "[{\"id\": \"a\", \"name\": 5").unwrap();
+    let truncated = import(&[]);
+    assert_eq!(truncated.code, 2);
+    assert!(
+        error_line(&truncated).contains("services.json"),
+        "{}",
+        truncated.stderr
+    );
+
+    std::fs::write(
+        dir.join("services.json"),
+        "[{\"id\": \"x\", \"name\": 5, \"status\": \"active\"}]",
+    )
+    .unwrap();
+    let wrong_type = import(&[]);
+    assert_eq!(wrong_type.code, 2);
+    assert!(
+        error_line(&wrong_type).contains("1 services were rejected"),
+        "{}",
+        wrong_type.stderr
+    );
+    assert!(
+        wrong_type
+            .stdout
+            .contains("services.json[0].name: invalid type"),
+        "{}",
+        wrong_type.stdout
+    );
+
+    // A foreign service without a kind: named with its id and field; with a default kind it is
+    // taken. A bad default kind is a usage error.
+    let foreign = r#"[{"id": "ac148810-d857-441c-9679-408f346de14b", "name": "Poradna", "status": "active",
+        "organization": {"id": "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", "name": "Spolek", "description": ""}}]"#;
+    std::fs::write(dir.join("services.json"), foreign).unwrap();
+    let no_kind = import(&[]);
+    assert_eq!(no_kind.code, 2);
+    assert!(
+        no_kind
+            .stdout
+            .contains("ac148810-d857-441c-9679-408f346de14b")
+            && no_kind.stdout.contains("services.json[0].attributes"),
+        "{}",
+        no_kind.stdout
+    );
+    assert_eq!(import(&["--default-kind", "999"]).code, 2);
+    let dry = import(&["--default-kind", "37", "--dry-run"]);
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stdout.contains("dry run: nothing was stored"),
+        "{}",
+        dry.stdout
+    );
+    let out = home.path().join("out");
+    let empty = run_args(
+        home.path(),
+        &["export", "hsds", "-o", out.to_str().unwrap()],
+        &[],
+    );
+    assert!(
+        empty.stdout.starts_with("exported 0 services"),
+        "{}",
+        empty.stdout
+    );
+    let taken = import(&["--default-kind", "37"]);
+    assert_eq!(taken.code, 0, "{}", taken.stderr);
+    assert!(taken.stdout.contains("added 1"), "{}", taken.stdout);
+}

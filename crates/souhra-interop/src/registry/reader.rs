@@ -6,10 +6,8 @@
 //! A single record larger than [`MAX_RECORD_BYTES`] stops the read too, so a malformed multi-GB
 //! file cannot exhaust memory.
 
-use std::cell::Cell;
 use std::fmt;
-use std::io::{self, BufReader, Read};
-use std::rc::Rc;
+use std::io::Read;
 
 use serde::de::{
     DeserializeSeed, Deserializer as _, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
@@ -20,6 +18,7 @@ use souhra_core::import::{ImportItem, Rejection};
 use super::convert::{TerritoryLookup, to_record};
 use super::raw;
 use crate::error::DataError;
+use crate::json_stream::{self, Budget, Subject, strip_position};
 
 /// The largest single record accepted.
 pub const MAX_RECORD_BYTES: u64 = 32 * 1024 * 1024;
@@ -33,33 +32,17 @@ pub struct ReadSummary {
     pub stopped_early: bool,
 }
 
-const TOO_LARGE: &str = "souhra: record too large";
-
-/// Counts bytes against the budget of the current record.
-struct Budgeted<R> {
-    inner: R,
-    left: Rc<Cell<u64>>,
-}
-
-impl<R: Read> Read for Budgeted<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let left = self.left.get();
-        if n as u64 > left {
-            return Err(io::Error::other(TOO_LARGE));
-        }
-        self.left.set(left - n as u64);
-        Ok(n)
-    }
-}
+const SUBJECT: Subject = Subject {
+    item: "record",
+    file_kind: "a registry export",
+};
 
 struct State<'a, F> {
     lookup: &'a TerritoryLookup,
     emit: F,
     index: u64,
     stopped: bool,
-    budget: Rc<Cell<u64>>,
-    limit: u64,
+    budget: Budget,
 }
 
 /// Reads every record of `input` and hands each to `emit` as an [`ImportItem::Record`] or
@@ -82,33 +65,7 @@ pub fn read_registry_limited<R: Read>(
     max_record_bytes: u64,
     emit: impl FnMut(ImportItem) -> bool,
 ) -> Result<ReadSummary, DataError> {
-    let budget = Rc::new(Cell::new(max_record_bytes));
-    let mut input = Budgeted {
-        inner: input,
-        left: budget.clone(),
-    };
-    let mut head = [0_u8; 3];
-    let mut filled = 0;
-    while filled < head.len() {
-        match input.read(&mut head[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                return Err(DataError::Io {
-                    file: file.to_owned(),
-                    message: e.to_string(),
-                });
-            }
-        }
-    }
-    // A UTF-8 byte-order mark is allowed and skipped.
-    let start = if head[..filled] == [0xEF, 0xBB, 0xBF] {
-        &head[..0]
-    } else {
-        &head[..filled]
-    };
-    let reader = BufReader::with_capacity(1 << 16, io::Cursor::new(start.to_vec()).chain(input));
+    let (reader, budget) = json_stream::budgeted_reader(file, input, max_record_bytes)?;
     let mut deserializer = serde_json::Deserializer::from_reader(reader);
     let mut state = State {
         lookup,
@@ -116,7 +73,6 @@ pub fn read_registry_limited<R: Read>(
         index: 0,
         stopped: false,
         budget,
-        limit: max_record_bytes,
     };
     let result = (&mut deserializer)
         .deserialize_map(Root { state: &mut state })
@@ -128,54 +84,14 @@ pub fn read_registry_limited<R: Read>(
     match result {
         Ok(()) => Ok(summary),
         Err(_) if state.stopped => Ok(summary),
-        Err(error) => Err(json_error(file, &error, state.index, state.limit)),
+        Err(error) => Err(json_stream::error(
+            file,
+            &error,
+            state.index,
+            &state.budget,
+            SUBJECT,
+        )),
     }
-}
-
-fn json_error(file: &str, error: &serde_json::Error, index: u64, limit: u64) -> DataError {
-    let at = format!("line {}, column {}", error.line(), error.column());
-    let message = match error.classify() {
-        serde_json::error::Category::Io => {
-            let text = error.to_string();
-            if text.contains(TOO_LARGE) {
-                format!(
-                    "record {index} is larger than {} kB; the file is not a registry export",
-                    limit >> 10
-                )
-            } else {
-                return DataError::Io {
-                    file: file.to_owned(),
-                    message: text,
-                };
-            }
-        }
-        serde_json::error::Category::Eof => {
-            format!(
-                "the file ends in the middle of record {index} ({at}); it is probably cut short, download it again"
-            )
-        }
-        serde_json::error::Category::Syntax => format!(
-            "invalid JSON at {at} (record {index}): {}",
-            strip_position(&error.to_string())
-        ),
-        serde_json::error::Category::Data => format!(
-            "unexpected structure at {at}: {}",
-            strip_position(&error.to_string())
-        ),
-    };
-    DataError::Json {
-        file: file.to_owned(),
-        message,
-    }
-}
-
-/// serde_json appends " at line L column C"; the reader reports positions itself.
-fn strip_position(message: &str) -> String {
-    message
-        .split(" at line ")
-        .next()
-        .unwrap_or(message)
-        .to_owned()
 }
 
 struct Root<'s, 'a, F> {
@@ -234,7 +150,7 @@ impl<'de, F: FnMut(ImportItem) -> bool> Visitor<'de> for Items<'_, '_, F> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         loop {
-            self.state.budget.set(self.state.limit);
+            self.state.budget.reset();
             let Some(raw) = seq.next_element::<Box<RawValue>>()? else {
                 return Ok(());
             };

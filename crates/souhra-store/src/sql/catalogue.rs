@@ -91,8 +91,15 @@ pub(crate) async fn service(pool: &Pool, id: ServiceId) -> StoreResult<Option<Se
     else {
         return Ok(None);
     };
+    // A tuple holds at most 16 columns; the public id comes on its own.
+    let (public_id,): (Option<String>,) =
+        sqlx::query_as("SELECT public_id FROM service WHERE id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await?;
     let mut detail = ServiceDetail {
         id: ServiceId(id),
+        public_id,
         registration_id: registration_id
             .map(|r| stored(r, "registration id", RegistrationId::try_from))
             .transpose()?,
@@ -147,21 +154,24 @@ pub(crate) async fn service(pool: &Pool, id: ServiceId) -> StoreResult<Option<Se
 }
 
 async fn organization(pool: &Pool, id: i64) -> StoreResult<OrganizationRecord> {
-    let (ico, name, legal_form, seat, contacts, is_demo): (
+    type Row = (
         Option<String>,
         String,
         Option<String>,
         Option<String>,
         String,
         bool,
-    ) = sqlx::query_as(
-        "SELECT ico, name, legal_form, seat, contacts, is_demo FROM organization WHERE id = $1",
+        Option<String>,
+    );
+    let (ico, name, legal_form, seat, contacts, is_demo, public_id): Row = sqlx::query_as(
+        "SELECT ico, name, legal_form, seat, contacts, is_demo, public_id FROM organization WHERE id = $1",
     )
     .bind(id)
     .fetch_one(pool)
     .await?;
     Ok(OrganizationRecord {
         id,
+        public_id,
         organization: Organization {
             ico: ico.map(|i| stored(i, "IČO", Ico::try_from)).transpose()?,
             name,

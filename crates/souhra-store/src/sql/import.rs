@@ -112,21 +112,32 @@ impl Codes {
         if let Some(key) = self.keys.get(&(list, registry_id.to_owned())) {
             return Ok(key.clone());
         }
-        sqlx::query(
-            "INSERT INTO codelist_entry (codelist, key, registry_id, registry_id_status, sort_order, \
-             forms, origin) VALUES ($1, $2, $2, 'confirmed', $3, '', 'imported') \
-             ON CONFLICT (codelist, key) DO NOTHING",
-        )
-        .bind(list.key())
-        .bind(registry_id)
-        .bind(i64::MAX / 2)
-        .execute(&mut **tx)
-        .await?;
+        insert_imported_code(tx, list, registry_id).await?;
         self.keys
             .insert((list, registry_id.to_owned()), registry_id.to_owned());
         self.new.insert(registry_id.to_owned(), 1);
         Ok(registry_id.to_owned())
     }
+}
+
+/// Adds a registry code no codelist labels yet; its registry id is its key, and it is shown by
+/// that id until a codelist update labels it.
+pub(crate) async fn insert_imported_code(
+    tx: &mut Tx,
+    list: Codelist,
+    registry_id: &str,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO codelist_entry (codelist, key, registry_id, registry_id_status, sort_order, \
+         forms, origin) VALUES ($1, $2, $2, 'confirmed', $3, '', 'imported') \
+         ON CONFLICT (codelist, key) DO NOTHING",
+    )
+    .bind(list.key())
+    .bind(registry_id)
+    .bind(i64::MAX / 2)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// A registry service already in the catalogue.
@@ -463,7 +474,8 @@ impl Importer<'_> {
             written.push((id, prepared));
         }
         delete_parts(tx, &replaced).await?;
-        insert_parts(tx, &written).await?;
+        let parts: Vec<(i64, Parts<'_>)> = written.iter().map(|(id, p)| (*id, p.parts())).collect();
+        insert_parts(tx, &parts).await?;
         Ok(())
     }
 
@@ -761,7 +773,7 @@ const PART_TABLES: [&str; 6] = [
     "service_area_unit",
 ];
 
-async fn delete_parts(tx: &mut Tx, ids: &[i64]) -> StoreResult<()> {
+pub(crate) async fn delete_parts(tx: &mut Tx, ids: &[i64]) -> StoreResult<()> {
     for chunk in ids.chunks(400) {
         for table in PART_TABLES {
             let mut query = sqlx::QueryBuilder::<super::Db>::new(format!(
@@ -778,11 +790,33 @@ async fn delete_parts(tx: &mut Tx, ids: &[i64]) -> StoreResult<()> {
     Ok(())
 }
 
-async fn insert_parts(tx: &mut Tx, written: &[(i64, &Prepared)]) -> StoreResult<()> {
+/// The parts of one service to write: forms (with their capacity types as codelist keys, form by
+/// form), target and age group codes, facilities and service-area units.
+pub(crate) struct Parts<'a> {
+    pub forms: &'a [souhra_core::catalogue::ServiceForm],
+    pub capacity_types: &'a [Vec<String>],
+    pub codes: &'a [(Codelist, String)],
+    pub facilities: &'a [souhra_core::catalogue::Facility],
+    pub units: &'a [AreaUnit],
+}
+
+impl Prepared {
+    fn parts(&self) -> Parts<'_> {
+        Parts {
+            forms: &self.record.forms,
+            capacity_types: &self.capacity_types,
+            codes: &self.codes,
+            facilities: &self.record.facilities,
+            units: &self.record.service_area,
+        }
+    }
+}
+
+pub(crate) async fn insert_parts(tx: &mut Tx, written: &[(i64, Parts<'_>)]) -> StoreResult<()> {
     let none = souhra_core::progress::NoProgress;
     let forms: Vec<(i64, &souhra_core::catalogue::ServiceForm)> = written
         .iter()
-        .flat_map(|(id, p)| p.record.forms.iter().map(move |f| (*id, f)))
+        .flat_map(|(id, p)| p.forms.iter().map(move |f| (*id, f)))
         .collect();
     batch::insert_stage(
         tx,
@@ -805,10 +839,9 @@ async fn insert_parts(tx: &mut Tx, written: &[(i64, &Prepared)]) -> StoreResult<
     let capacities: Vec<CapacityRow> = written
         .iter()
         .flat_map(|(id, p)| {
-            p.record
-                .forms
+            p.forms
                 .iter()
-                .zip(&p.capacity_types)
+                .zip(p.capacity_types)
                 .flat_map(move |(form, keys)| {
                     form.capacities.iter().zip(keys).enumerate().map(
                         move |(position, (capacity, key))| {
@@ -840,7 +873,7 @@ async fn insert_parts(tx: &mut Tx, written: &[(i64, &Prepared)]) -> StoreResult<
     let hours: Vec<HoursRow> = written
         .iter()
         .flat_map(|(id, p)| {
-            p.record.forms.iter().flat_map(move |form| {
+            p.forms.iter().flat_map(move |form| {
                 form.hours.iter().enumerate().map(move |(position, h)| {
                     (
                         *id,
@@ -895,8 +928,7 @@ async fn insert_parts(tx: &mut Tx, written: &[(i64, &Prepared)]) -> StoreResult<
     let facilities: Vec<(i64, i64, &souhra_core::catalogue::Facility)> = written
         .iter()
         .flat_map(|(id, p)| {
-            p.record
-                .facilities
+            p.facilities
                 .iter()
                 .enumerate()
                 .map(move |(position, f)| (*id, position as i64, f))
@@ -936,7 +968,7 @@ async fn insert_parts(tx: &mut Tx, written: &[(i64, &Prepared)]) -> StoreResult<
     let units: Vec<(i64, &'static str, i64)> = written
         .iter()
         .flat_map(|(id, p)| {
-            let mut units: Vec<AreaUnit> = p.record.service_area.clone();
+            let mut units: Vec<AreaUnit> = p.units.to_vec();
             units.sort();
             units.dedup();
             units.into_iter().map(move |u| {

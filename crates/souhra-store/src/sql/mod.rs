@@ -7,6 +7,7 @@ pub(crate) mod area;
 pub(crate) mod batch;
 pub(crate) mod catalogue;
 pub(crate) mod codelist;
+pub(crate) mod entries;
 pub(crate) mod import;
 pub(crate) mod meta;
 pub(crate) mod territory;

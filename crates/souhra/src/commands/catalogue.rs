@@ -128,15 +128,26 @@ pub async fn import_mpsv(config: &Config, args: &ImportMpsv) -> Result<(), Failu
     store.close().await;
     let report = report?;
     print_report(&name, &report);
+    outcome(&report, args.dry_run, "records", "file")
+}
+
+/// The end of an import: what happened to the catalogue, and an input error when rejections
+/// stopped it. `items` names what was rejected (`records`), `source` what to correct (`file`).
+pub fn outcome(
+    report: &ImportReport,
+    dry_run: bool,
+    items: &str,
+    source: &str,
+) -> Result<(), Failure> {
     if report.committed {
         say("  the catalogue was updated");
         Ok(())
-    } else if args.dry_run {
+    } else if dry_run {
         say("  dry run: nothing was stored");
         Ok(())
     } else {
         Err(Failure::input(format!(
-            "{} records were rejected, so nothing was stored; correct the file, or store the valid records with --skip-invalid",
+            "{} {items} were rejected, so nothing was stored; correct the {source}, or store the valid {items} with --skip-invalid",
             report.rejected.len()
         )))
     }

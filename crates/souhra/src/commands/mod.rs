@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod bench;
 pub mod catalogue;
+pub mod hsds;
 pub mod serve;
 
 use std::io::Write as _;
