@@ -12,16 +12,19 @@
 //! The MPSV registry's JSON export is read as a stream into validated
 //! [`souhra_core::catalogue::RegistryRecord`]s ([`registry`]), and a generator writes files of the
 //! same shape. Catalogue entries go out as Open Referral HSDS 3.0 in Souhra's Czech profile —
-//! nested JSON or the tabular data package — and come back in from either ([`hsds`]). Later:
-//! CSV/XLSX catalogue exchange.
+//! nested JSON or the tabular data package — and come back in from either ([`hsds`]). The
+//! catalogue also goes out as a spreadsheet (CSV for Excel, XLSX), and local services come in from
+//! the same layout ([`sheet`]).
 
 pub mod bundled;
 pub mod codelist;
 mod error;
 pub mod hsds;
 mod json_stream;
+pub mod places;
 pub mod population;
 pub mod registry;
+pub mod sheet;
 mod table;
 pub mod territory;
 

@@ -26,7 +26,11 @@ impl Table {
             .has_headers(true)
             .flexible(false)
             .from_reader(bytes);
-        let headers = reader.headers().map_err(|e| csv_error(file, &e))?.clone();
+        let mut lines = Lines::new(bytes);
+        let headers = reader
+            .headers()
+            .map_err(|e| csv_error(file, &e, &mut lines))?
+            .clone();
         let columns = headers
             .iter()
             .enumerate()
@@ -34,8 +38,8 @@ impl Table {
             .collect();
         let mut rows = Vec::new();
         for result in reader.records() {
-            let record = result.map_err(|e| csv_error(file, &e))?;
-            let line = record.position().map_or(0, |p| p.line());
+            let record = result.map_err(|e| csv_error(file, &e, &mut lines))?;
+            let line = record.position().map_or(0, |p| lines.at(p.byte()));
             rows.push((line, record));
         }
         Ok(Self {
@@ -173,8 +177,49 @@ impl Row<'_> {
     }
 }
 
-fn csv_error(file: &str, error: &csv::Error) -> DataError {
-    let line = error.position().map_or(1, |p| p.line());
+/// Line numbers of byte offsets. The csv crate counts lines wrongly in files with `\r\n` line
+/// ends (what Excel writes): it lags one line per record. Counting the `\n` before a record's
+/// start gives the right line for both kinds of line end.
+pub(crate) struct Lines<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the byte at `offset`.
+    pub(crate) fn at(&mut self, offset: u64) -> u64 {
+        let offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        if offset < self.byte {
+            self.byte = 0;
+            self.line = 1;
+        }
+        let newlines = self.bytes[self.byte..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.line += newlines as u64;
+        self.byte = offset;
+        // With `\r\n`, the csv crate puts a record's start on the `\n` that ends the line before.
+        let on_line_end = self.bytes.get(offset) == Some(&b'\n')
+            && offset > 0
+            && self.bytes.get(offset - 1) == Some(&b'\r');
+        self.line + u64::from(on_line_end)
+    }
+}
+
+fn csv_error(file: &str, error: &csv::Error, lines: &mut Lines<'_>) -> DataError {
+    let line = error.position().map_or(1, |p| lines.at(p.byte()));
     match error.kind() {
         csv::ErrorKind::Utf8 { .. } => DataError::NotUtf8 {
             file: file.to_owned(),
@@ -198,6 +243,15 @@ fn csv_error(file: &str, error: &csv::Error) -> DataError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_numbers_are_right_with_windows_line_ends() {
+        let table = Table::parse("t.csv", b"a,b\r\n1,x\r\n2,y\r\n").unwrap();
+        let lines: Vec<u64> = table.rows().map(|r| r.line()).collect();
+        assert_eq!(lines, [2, 3]);
+        let error = Table::parse("t.csv", b"a,b\r\n1,x\r\n2\r\n").err().unwrap();
+        assert!(error.to_string().starts_with("t.csv, line 3"), "{error}");
+    }
 
     #[test]
     fn reads_by_column_name_with_bom() {

@@ -123,10 +123,12 @@ fn fingerprint_is_stable_within_a_build() {
 fn bundled_files_are_exact_copies_of_the_shared_originals() {
     let Some(shared) = shared_data() else { return };
     assert!(bundled::FILES.len() >= 11);
-    // generator/ holds Souhra's own fictional word lists; hsds/ is checked below.
+    // Souhra's own files: generator/ (fictional word lists), sheet/ (spreadsheet layout);
+    // hsds/ is checked below.
+    let own = ["generator/", "sheet/", "hsds/"];
     let copies = bundled::FILES
         .iter()
-        .filter(|f| !f.path.starts_with("generator/") && !f.path.starts_with("hsds/"));
+        .filter(|f| !own.iter().any(|prefix| f.path.starts_with(prefix)));
     for file in copies {
         let name = file.path.rsplit('/').next().unwrap();
         let original = std::fs::read(shared.join(name))

@@ -36,6 +36,9 @@ use catalogue::*;
 #[path = "cases/hsds.rs"]
 mod hsds;
 use hsds::*;
+#[path = "cases/sheet.rs"]
+mod sheet;
+use sheet::*;
 
 const CASES: &[(&str, Case)] = cases![
     migrations_are_recorded_once,
@@ -59,6 +62,7 @@ const CASES: &[(&str, Case)] = cases![
     hsds_exports_validate_and_round_trip,
     hsds_of_other_publishers_imports_with_a_default_kind,
     hsds_imports_with_errors_store_nothing,
+    sheets_of_local_services_import_once_and_update,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

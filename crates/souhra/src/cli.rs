@@ -68,6 +68,9 @@ pub enum Command {
 pub enum ImportCommand {
     /// Import (or re-import) the MPSV registry's JSON export (rpss.json).
     Mpsv(ImportMpsv),
+    /// Import local services (those not in the registry) from a CSV or XLSX sheet made from
+    /// the template (`souhra export template`).
+    Local(ImportLocal),
     /// Import services published as Open Referral HSDS 3.0 (services.json or a tabular data
     /// package), from Souhra or from another system.
     Hsds(ImportHsds),
@@ -89,10 +92,64 @@ pub struct ImportHsds {
     pub default_kind: Option<String>,
 }
 
+/// Character encoding of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvEncoding {
+    /// UTF-8 (Excel: "CSV UTF-8").
+    #[value(name = "utf-8")]
+    Utf8,
+    /// Windows-1250 (Czech Excel's plain "CSV").
+    #[value(name = "windows-1250")]
+    Windows1250,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportLocal {
+    /// The sheet: .xlsx, or .csv (separated by , ; or tab).
+    pub file: PathBuf,
+    /// Read and check everything and print the report, but store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Store the valid rows even if some are rejected (by default a rejection stores nothing).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Encoding of a CSV file.
+    #[arg(long, value_enum, default_value_t = CsvEncoding::Utf8)]
+    pub encoding: CsvEncoding,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// Write the catalogue as Open Referral HSDS 3.0 in Souhra's Czech profile.
     Hsds(ExportHsds),
+    /// Write the catalogue as a spreadsheet: FILE.xlsx, or FILE.csv (UTF-8 for Excel).
+    Catalogue(ExportSheet),
+    /// Write the empty template for importing local services: FILE.xlsx (with help and
+    /// codelists) or FILE.csv.
+    Template(ExportTemplate),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportSheet {
+    /// Output file, .xlsx or .csv.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Only the services of this planning area (slug); default: the whole catalogue.
+    #[arg(long, value_name = "SLUG")]
+    pub area: Option<String>,
+    /// CSV: separate fields with ; as Excel with Czech settings expects (default ,).
+    #[arg(long)]
+    pub semicolon: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportTemplate {
+    /// Output file, .xlsx or .csv.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// CSV: separate fields with ; as Excel with Czech settings expects (default ,).
+    #[arg(long)]
+    pub semicolon: bool,
 }
 
 /// Shape of an HSDS export.

@@ -48,6 +48,15 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(ExportCommand::Hsds(args)) => {
             commands::hsds::export_hsds(&config, &args).await
         }
+        Command::Export(ExportCommand::Catalogue(args)) => {
+            commands::sheet::export_catalogue(&config, &args).await
+        }
+        Command::Export(ExportCommand::Template(args)) => {
+            commands::sheet::export_template(&config, &args).await
+        }
+        Command::Import(ImportCommand::Local(args)) => {
+            commands::sheet::import_local(&config, &args).await
+        }
         Command::Gen(GenCommand::Registry(args)) => commands::catalogue::gen_registry(&args),
         Command::Bench(BenchCommand::Import(args)) => {
             commands::bench::bench_import(&config, &args).await

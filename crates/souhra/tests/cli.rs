@@ -926,3 +926,136 @@ fn broken_hsds_files_store_nothing() {
     assert_eq!(taken.code, 0, "{}", taken.stderr);
     assert!(taken.stdout.contains("added 1"), "{}", taken.stdout);
 }
+
+#[test]
+fn local_services_come_in_from_a_sheet_and_the_catalogue_goes_out_as_one() {
+    let home = tempfile::tempdir().unwrap();
+    let path = |name: &str| home.path().join(name).to_str().unwrap().to_owned();
+    for (file, header) in [("sablona.csv", true), ("sablona.xlsx", false)] {
+        let template = run_args(home.path(), &["export", "template", "-o", &path(file)], &[]);
+        assert_eq!(template.code, 0, "{}", template.stderr);
+        if header {
+            let text = std::fs::read_to_string(path(file)).unwrap();
+            assert!(
+                text.starts_with("\u{feff}ID,Název služby,Druh služby"),
+                "{text}"
+            );
+        }
+    }
+    assert!(
+        std::fs::read(path("sablona.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    let wrong = run_args(
+        home.path(),
+        &["export", "template", "-o", &path("sablona.ods")],
+        &[],
+    );
+    assert_eq!(wrong.code, 2);
+    assert!(
+        error_line(&wrong).contains(".xlsx or .csv"),
+        "{}",
+        wrong.stderr
+    );
+
+    let sheet = "Název služby;Druh služby;Formy poskytování;Poskytovatel;Obec\r\n\
+        Dluhová poradna;37;ambulantní;Poradna Nepomuk;Nepomuk (Plzeň-jih)\r\n\
+        Neznámá služba;199;ambulantní;Poradna Nepomuk;Nepomuk (Plzeň-jih)\r\n";
+    std::fs::write(path("sluzby.csv"), sheet).unwrap();
+    let rejected = run_args(home.path(), &["import", "local", &path("sluzby.csv")], &[]);
+    assert_eq!(rejected.code, 2);
+    assert!(
+        rejected
+            .stdout
+            .contains("sluzby.csv, line 3, Druh služby: \"199\""),
+        "{}",
+        rejected.stdout
+    );
+    assert!(error_line(&rejected).contains("1 rows were rejected"));
+    let nothing = run_args(
+        home.path(),
+        &["export", "catalogue", "-o", &path("katalog.csv")],
+        &[],
+    );
+    assert!(
+        nothing.stdout.starts_with("exported 0 services"),
+        "{}",
+        nothing.stdout
+    );
+
+    let skipping = run_args(
+        home.path(),
+        &["import", "local", "--skip-invalid", &path("sluzby.csv")],
+        &[],
+    );
+    assert_eq!(skipping.code, 0, "{}", skipping.stderr);
+    assert!(
+        skipping.stdout.contains("added 1, updated 0"),
+        "{}",
+        skipping.stdout
+    );
+
+    // Czech Excel's plain CSV is Windows-1250: refused with advice, read when asked.
+    let excel = sheet.replace("Neznámá služba;199", "Poradna pro ženy;37");
+    let (cp1250, _, _) = encoding_rs::WINDOWS_1250.encode(&excel);
+    std::fs::write(path("excel.csv"), &*cp1250).unwrap();
+    let refused = run_args(home.path(), &["import", "local", &path("excel.csv")], &[]);
+    assert_eq!(refused.code, 2);
+    assert!(
+        error_line(&refused).contains("--encoding windows-1250"),
+        "{}",
+        refused.stderr
+    );
+    let taken = run_args(
+        home.path(),
+        &[
+            "import",
+            "local",
+            "--encoding",
+            "windows-1250",
+            &path("excel.csv"),
+        ],
+        &[],
+    );
+    assert_eq!(taken.code, 0, "{}", taken.stderr);
+    assert!(
+        taken.stdout.contains("added 1, updated 1"),
+        "{}",
+        taken.stdout
+    );
+
+    for (file, extra) in [
+        ("katalog.csv", vec!["--semicolon"]),
+        ("katalog.xlsx", vec![]),
+    ] {
+        let mut args = vec!["export", "catalogue", "-o"];
+        let target = path(file);
+        args.push(&target);
+        args.extend(extra);
+        let export = run_args(home.path(), &args, &[]);
+        assert_eq!(export.code, 0, "{}", export.stderr);
+        assert!(
+            export.stdout.starts_with("exported 2 services"),
+            "{}",
+            export.stdout
+        );
+    }
+    let text = std::fs::read_to_string(path("katalog.csv")).unwrap();
+    assert!(
+        text.contains(";Poradna pro ženy;§ 37 odborné sociální poradenství;"),
+        "{text}"
+    );
+    // The exported workbook imports again: nothing new, both updated.
+    let again = run_args(
+        home.path(),
+        &["import", "local", &path("katalog.xlsx")],
+        &[],
+    );
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stdout.contains("added 0, updated 2"),
+        "{}",
+        again.stdout
+    );
+}

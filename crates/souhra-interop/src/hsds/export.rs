@@ -1,7 +1,5 @@
 //! Catalogue entries → HSDS services, fully nested.
 
-use std::collections::HashMap;
-
 use souhra_core::catalogue::{AreaUnit, CatalogueEntry, Facility, ServiceStatus};
 use souhra_core::code::MunicipalityCode;
 use souhra_core::codelist::{Codelist, CodelistEntry};
@@ -14,6 +12,7 @@ use super::model::{
 };
 use super::{Profile, derived_id};
 use crate::error::DataError;
+use crate::places::Names;
 
 /// Scheme of IČO in organization identifiers (org-id.guide).
 pub const ICO_SCHEME: &str = "CZ-ICO";
@@ -24,18 +23,9 @@ pub const EXTENT_TYPE: &str = "municipality_codes";
 /// URI prefix of a service-area unit: `urn:souhra:uzemi:<kind>:<code>`.
 pub const AREA_URI_PREFIX: &str = "urn:souhra:uzemi:";
 
-struct Place {
-    name: String,
-    district: String,
-    region: String,
-}
-
 /// What an export needs besides the entries: territorial names, and labels of codes.
 pub struct Context {
-    places: HashMap<MunicipalityCode, Place>,
-    unit_names: HashMap<(&'static str, u32), String>,
-    members: HashMap<(&'static str, u32), Vec<u32>>,
-    codes: HashMap<(Codelist, String), CodelistEntry>,
+    names: Names,
     profile: Profile,
 }
 
@@ -45,65 +35,8 @@ impl Context {
         territory: &TerritoryDataset,
         codelists: &[CodelistEntry],
     ) -> Result<Self, DataError> {
-        let districts: HashMap<u32, &str> = territory
-            .districts
-            .iter()
-            .map(|d| (d.code.get(), d.name.as_str()))
-            .collect();
-        let regions: HashMap<u32, &str> = territory
-            .regions
-            .iter()
-            .map(|r| (r.code.get(), r.name.as_str()))
-            .collect();
-        let mut places = HashMap::new();
-        let mut unit_names = HashMap::new();
-        let mut members: HashMap<(&'static str, u32), Vec<u32>> = HashMap::new();
-        for r in &territory.regions {
-            unit_names.insert(("region", r.code.get()), r.name.clone());
-        }
-        for d in &territory.districts {
-            unit_names.insert(("district", d.code.get()), d.name.clone());
-        }
-        for o in &territory.orps {
-            unit_names.insert(("orp", o.code.get()), o.name.clone());
-        }
-        for m in &territory.municipalities {
-            let place = Place {
-                name: m.name.clone(),
-                district: districts
-                    .get(&m.district.get())
-                    .copied()
-                    .unwrap_or_default()
-                    .to_owned(),
-                region: regions
-                    .get(&m.region.get())
-                    .copied()
-                    .unwrap_or_default()
-                    .to_owned(),
-            };
-            places.insert(m.code, place);
-            unit_names.insert(("municipality", m.code.get()), m.name.clone());
-            for unit in [
-                ("region", m.region.get()),
-                ("district", m.district.get()),
-                ("orp", m.orp.get()),
-                ("municipality", m.code.get()),
-            ] {
-                members.entry(unit).or_default().push(m.code.get());
-            }
-        }
-        for list in members.values_mut() {
-            list.sort_unstable();
-        }
-        let codes = codelists
-            .iter()
-            .map(|e| ((e.codelist, e.key.clone()), e.clone()))
-            .collect();
         Ok(Self {
-            places,
-            unit_names,
-            members,
-            codes,
+            names: Names::new(territory, codelists),
             profile: Profile::load()?,
         })
     }
@@ -134,7 +67,7 @@ impl Context {
 
     /// The term of a codelist entry: its registry id as the code where known, else its key.
     fn code_term(&self, list: Codelist, key: &str) -> TaxonomyTerm {
-        let entry = self.codes.get(&(list, key.to_owned()));
+        let entry = self.names.code(list, key);
         let code = entry
             .and_then(|e| e.registry_id.clone())
             .unwrap_or_else(|| key.to_owned());
@@ -153,7 +86,7 @@ impl Context {
     }
 
     fn municipality_term(&self, code: MunicipalityCode) -> TaxonomyTerm {
-        let (name, description) = match self.places.get(&code) {
+        let (name, description) = match self.names.places.municipality(code) {
             Some(p) => (p.name.clone(), format!("{}, {}", p.district, p.region)),
             None => (code.to_string(), String::new()),
         };
@@ -302,7 +235,9 @@ fn location(
             location.external_identifier = Some(point.to_string());
             location.external_identifier_type = Some(ADDRESS_POINT_TYPE.into());
         }
-        let place = facility.municipality.and_then(|m| context.places.get(&m));
+        let place = facility
+            .municipality
+            .and_then(|m| context.names.places.municipality(m));
         location.addresses.push(Address {
             id: derived_id(&format!("{id}/address")),
             location_id: Some(id.clone()),
@@ -320,15 +255,11 @@ fn location(
 
 fn service_area(context: &Context, service: &str, unit: AreaUnit) -> ServiceArea {
     let (kind, code) = unit.parts();
-    let members = context
-        .members
-        .get(&(kind, code))
-        .cloned()
-        .unwrap_or_default();
+    let members = context.names.places.members(unit);
     ServiceArea {
         id: derived_id(&format!("{service}/area/{kind}/{code}")),
         service_id: Some(service.to_owned()),
-        name: context.unit_names.get(&(kind, code)).cloned(),
+        name: context.names.places.name(unit).map(str::to_owned),
         description: Some(kind.to_owned()),
         extent: Some(
             members

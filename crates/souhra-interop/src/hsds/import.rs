@@ -104,7 +104,7 @@ fn rule_text(schedule: &Schedule) -> Option<String> {
 }
 
 /// `Nádražní 123/4` → street, house number, orientation number.
-fn split_street_line(line: &str) -> (Option<String>, Option<String>, Option<String>) {
+pub(crate) fn split_street_line(line: &str) -> (Option<String>, Option<String>, Option<String>) {
     let line = line.trim();
     let (street, numbers) = match line.rsplit_once(' ') {
         Some((street, last)) if last.starts_with(|c: char| c.is_ascii_digit()) => {

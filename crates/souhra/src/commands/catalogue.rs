@@ -131,6 +131,28 @@ pub async fn import_mpsv(config: &Config, args: &ImportMpsv) -> Result<(), Failu
     outcome(&report, args.dry_run, "records", "file")
 }
 
+/// Puts the problems found while reading a file (numbered by their place in the file) and those
+/// the store found (numbered by the entry it was given; `positions` maps entries to places) into
+/// one list in the order of the file.
+pub fn merge_rejections(
+    report: &mut ImportReport,
+    unreadable: Vec<souhra_core::import::Rejection>,
+    positions: &[u64],
+) {
+    for rejection in &mut report.rejected {
+        if let Some(position) = usize::try_from(rejection.index)
+            .ok()
+            .and_then(|i| positions.get(i))
+        {
+            rejection.index = *position;
+        }
+    }
+    let mut rejected = unreadable;
+    rejected.append(&mut report.rejected);
+    rejected.sort_by_key(|r| r.index);
+    report.rejected = rejected;
+}
+
 /// The end of an import: what happened to the catalogue, and an input error when rejections
 /// stopped it. `items` names what was rejected (`records`), `source` what to correct (`file`).
 pub fn outcome(

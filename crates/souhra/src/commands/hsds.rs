@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use souhra_core::catalogue::CatalogueEntry;
-use souhra_core::codelist::{Codelist, CodelistEntry};
+use souhra_core::codelist::Codelist;
 use souhra_core::import::ImportReport;
 use souhra_core::import::Rejection;
 use souhra_interop::bundled;
@@ -15,20 +15,11 @@ use souhra_interop::hsds::tables::{
 };
 use souhra_store::Store;
 
-use super::{ensure_reference_data, say, store_for};
+use super::{catalogue_entries, codelists, ensure_reference_data, say, store_for};
 use crate::cli::{ExportHsds, HsdsFormat, ImportHsds};
 use crate::config::Config;
 use crate::failure::Failure;
 use crate::progress::Reporter;
-
-/// Every codelist entry the store knows, including codes the registry brought without labels.
-async fn codelists(store: &Store) -> Result<Vec<CodelistEntry>, Failure> {
-    let mut all = Vec::new();
-    for list in Codelist::ALL {
-        all.extend(store.codelist(list).await?);
-    }
-    Ok(all)
-}
 
 /// `souhra export hsds`.
 pub async fn export_hsds(config: &Config, args: &ExportHsds) -> Result<(), Failure> {
@@ -48,25 +39,7 @@ pub async fn export_hsds(config: &Config, args: &ExportHsds) -> Result<(), Failu
 }
 
 async fn export(store: &Store, args: &ExportHsds) -> Result<(usize, PathBuf), Failure> {
-    ensure_reference_data(store, &Reporter::new(), false).await?;
-    let area = match &args.area {
-        Some(slug) => Some(
-            store
-                .area_by_slug(slug)
-                .await?
-                .ok_or_else(|| {
-                    Failure::input(format!("there is no area {slug:?}; see `souhra area list`"))
-                })?
-                .id,
-        ),
-        None => None,
-    };
-    let entries: Vec<_> = store
-        .catalogue_entries(area)
-        .await?
-        .into_iter()
-        .map(|(_, entry)| entry)
-        .collect();
+    let entries = catalogue_entries(store, args.area.as_deref()).await?;
     let context = Context::new(&bundled::territory()?, &codelists(store).await?)?;
     let services = services(&context, &entries);
     let count = match args.format {
@@ -170,19 +143,7 @@ async fn import(
         .save_catalogue_entries(&entries, args.skip_invalid, args.dry_run || hold_back)
         .await?;
     report.read = read;
-    // The store numbers the entries it was given; the report numbers the services of the file.
-    for rejection in &mut report.rejected {
-        if let Some(position) = usize::try_from(rejection.index)
-            .ok()
-            .and_then(|i| positions.get(i))
-        {
-            rejection.index = *position;
-        }
-    }
-    let mut rejected = unreadable;
-    rejected.append(&mut report.rejected);
-    rejected.sort_by_key(|r| r.index);
-    report.rejected = rejected;
+    super::catalogue::merge_rejections(&mut report, unreadable, &positions);
     Ok(report)
 }
 

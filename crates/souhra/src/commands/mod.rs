@@ -6,6 +6,7 @@ pub mod bench;
 pub mod catalogue;
 pub mod hsds;
 pub mod serve;
+pub mod sheet;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -116,4 +117,42 @@ pub async fn ensure_reference_data(
         "reference data loaded"
     );
     Ok(true)
+}
+
+/// Every codelist entry the store knows, including codes the registry brought without labels.
+pub async fn codelists(
+    store: &Store,
+) -> Result<Vec<souhra_core::codelist::CodelistEntry>, Failure> {
+    let mut all = Vec::new();
+    for list in souhra_core::codelist::Codelist::ALL {
+        all.extend(store.codelist(list).await?);
+    }
+    Ok(all)
+}
+
+/// The catalogue's entries (of the area with this slug, or all), for exports; the reference data
+/// are loaded first if this build's differ.
+pub async fn catalogue_entries(
+    store: &Store,
+    area: Option<&str>,
+) -> Result<Vec<souhra_core::catalogue::CatalogueEntry>, Failure> {
+    ensure_reference_data(store, &crate::progress::Reporter::new(), false).await?;
+    let area = match area {
+        Some(slug) => Some(
+            store
+                .area_by_slug(slug)
+                .await?
+                .ok_or_else(|| {
+                    Failure::input(format!("there is no area {slug:?}; see `souhra area list`"))
+                })?
+                .id,
+        ),
+        None => None,
+    };
+    Ok(store
+        .catalogue_entries(area)
+        .await?
+        .into_iter()
+        .map(|(_, entry)| entry)
+        .collect())
 }
