@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use souhra_interop::DataError;
 use souhra_interop::hsds::model::Service;
-use souhra_interop::hsds::tables::{read_datapackage, read_json, write_datapackage, write_json};
+use souhra_interop::hsds::tables::{
+    Item, read_datapackage, read_datapackage_from, read_json, write_datapackage, write_json,
+};
 
 fn example() -> Service {
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -43,6 +45,33 @@ fn the_official_example_nests_again_from_its_tables() {
     assert_eq!(service.phones.len(), original.phones.len());
     let location = service.service_at_locations[0].location.as_ref().unwrap();
     assert_eq!(location.addresses.len(), 1);
+}
+
+#[test]
+fn a_package_in_memory_reads_like_the_same_package_on_disk() {
+    let (_dir, path) = package();
+    let mut files = std::collections::HashMap::new();
+    for entry in std::fs::read_dir(&path).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        files.insert(name, std::fs::read(entry.path()).unwrap());
+    }
+    let mut read = Vec::new();
+    let count = read_datapackage_from(&files, |item| match item {
+        Item::Service(at, service) => read.push((at, *service)),
+        Item::Rejected(rejection) => panic!("rejected: {rejection:?}"),
+    })
+    .unwrap();
+    assert_eq!(count, 1);
+    let on_disk = read_datapackage(&path).unwrap();
+    assert_eq!(
+        serde_json::to_value(&read).unwrap(),
+        serde_json::to_value(&on_disk).unwrap()
+    );
+    // Without the services table there is nothing to read, and no error about the disk.
+    files.remove("services.csv");
+    let count = read_datapackage_from(&files, |_| panic!("no service expected")).unwrap();
+    assert_eq!(count, 0);
 }
 
 #[test]

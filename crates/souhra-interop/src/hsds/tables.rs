@@ -649,12 +649,14 @@ impl Loaded {
     }
 }
 
-fn load(dir: &Path, path: &str) -> Result<Loaded, DataError> {
-    let file = dir.join(path);
-    let table = match std::fs::read(&file) {
-        Ok(bytes) => Some(Table::parse(path, &bytes)?),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_error(&file, e)),
+/// Where the CSV files of a package come from: the bytes of a file by its path, `None` when the
+/// package has no such file.
+type Files<'a> = dyn Fn(&str) -> Result<Option<Vec<u8>>, DataError> + 'a;
+
+fn load(files: &Files<'_>, path: &str) -> Result<Loaded, DataError> {
+    let table = match files(path)? {
+        Some(bytes) => Some(Table::parse(path, &bytes)?),
+        None => None,
     };
     let columns = table
         .as_ref()
@@ -684,27 +686,13 @@ struct Package {
 }
 
 impl Package {
-    fn read(dir: &Path) -> Result<(Self, Loaded), DataError> {
+    fn read(files: &Files<'_>) -> Result<(Self, Loaded), DataError> {
         let resources = resources()?;
-        let mut total = 0;
-        for resource in &resources {
-            total += std::fs::metadata(dir.join(&resource.path)).map_or(0, |m| m.len());
-        }
-        if total > MAX_PACKAGE_BYTES {
-            return Err(DataError::Io {
-                file: dir.display().to_string(),
-                message: format!(
-                    "the data package holds {} MB of CSV, more than the {} MB an import takes; import it in parts",
-                    total >> 20,
-                    MAX_PACKAGE_BYTES >> 20
-                ),
-            });
-        }
         let paths: HashMap<&str, &str> = resources
             .iter()
             .map(|r| (r.name.as_str(), r.path.as_str()))
             .collect();
-        let get = |name: &str| load(dir, paths.get(name).copied().unwrap_or(name));
+        let get = |name: &str| load(files, paths.get(name).copied().unwrap_or(name));
         let taxonomies: HashMap<String, Taxonomy> = get("taxonomy")?
             .all::<Taxonomy>()?
             .into_iter()
@@ -805,8 +793,43 @@ impl Package {
 /// Reads a tabular data package and nests it again, one service at a time: each with its
 /// organization, locations, phones, contacts, schedules, service areas and attributes. A row of
 /// a service that cannot be read rejects that service. Returns how many services there were.
-pub fn read_datapackage_each(dir: &Path, mut each: impl FnMut(Item)) -> Result<u64, DataError> {
-    let (package, services) = Package::read(dir)?;
+pub fn read_datapackage_each(dir: &Path, each: impl FnMut(Item)) -> Result<u64, DataError> {
+    let mut total = 0;
+    for resource in resources()? {
+        total += std::fs::metadata(dir.join(&resource.path)).map_or(0, |m| m.len());
+    }
+    if total > MAX_PACKAGE_BYTES {
+        return Err(DataError::Io {
+            file: dir.display().to_string(),
+            message: format!(
+                "the data package holds {} MB of CSV, more than the {} MB an import takes; import it in parts",
+                total >> 20,
+                MAX_PACKAGE_BYTES >> 20
+            ),
+        });
+    }
+    let files = |path: &str| {
+        let file = dir.join(path);
+        match std::fs::read(&file) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_error(&file, e)),
+        }
+    };
+    read_package(&files, each)
+}
+
+/// [`read_datapackage_each`] from files in memory, by their paths in the package
+/// (`services.csv` …); used by the fuzz target.
+pub fn read_datapackage_from(
+    files: &HashMap<String, Vec<u8>>,
+    each: impl FnMut(Item),
+) -> Result<u64, DataError> {
+    read_package(&|path: &str| Ok(files.get(path).cloned()), each)
+}
+
+fn read_package(files: &Files<'_>, mut each: impl FnMut(Item)) -> Result<u64, DataError> {
+    let (package, services) = Package::read(files)?;
     let mut count = 0;
     for row in services.rows() {
         let index = count;
