@@ -686,8 +686,7 @@ struct Package {
 }
 
 impl Package {
-    fn read(files: &Files<'_>) -> Result<(Self, Loaded), DataError> {
-        let resources = resources()?;
+    fn read(files: &Files<'_>, resources: &[Resource]) -> Result<(Self, Loaded), DataError> {
         let paths: HashMap<&str, &str> = resources
             .iter()
             .map(|r| (r.name.as_str(), r.path.as_str()))
@@ -794,8 +793,9 @@ impl Package {
 /// organization, locations, phones, contacts, schedules, service areas and attributes. A row of
 /// a service that cannot be read rejects that service. Returns how many services there were.
 pub fn read_datapackage_each(dir: &Path, each: impl FnMut(Item)) -> Result<u64, DataError> {
+    let resources = resources()?;
     let mut total = 0;
-    for resource in resources()? {
+    for resource in &resources {
         total += std::fs::metadata(dir.join(&resource.path)).map_or(0, |m| m.len());
     }
     if total > MAX_PACKAGE_BYTES {
@@ -816,7 +816,7 @@ pub fn read_datapackage_each(dir: &Path, each: impl FnMut(Item)) -> Result<u64, 
             Err(e) => Err(io_error(&file, e)),
         }
     };
-    read_package(&files, each)
+    read_package(&files, &resources, each)
 }
 
 /// [`read_datapackage_each`] from files in memory, by their paths in the package
@@ -825,11 +825,19 @@ pub fn read_datapackage_from(
     files: &HashMap<String, Vec<u8>>,
     each: impl FnMut(Item),
 ) -> Result<u64, DataError> {
-    read_package(&|path: &str| Ok(files.get(path).cloned()), each)
+    read_package(
+        &|path: &str| Ok(files.get(path).cloned()),
+        &resources()?,
+        each,
+    )
 }
 
-fn read_package(files: &Files<'_>, mut each: impl FnMut(Item)) -> Result<u64, DataError> {
-    let (package, services) = Package::read(files)?;
+fn read_package(
+    files: &Files<'_>,
+    resources: &[Resource],
+    mut each: impl FnMut(Item),
+) -> Result<u64, DataError> {
+    let (package, services) = Package::read(files, resources)?;
     let mut count = 0;
     for row in services.rows() {
         let index = count;
