@@ -108,6 +108,12 @@ impl Store {
         dispatch!(self, entries::save(entries, skip_invalid, dry_run))
     }
 
+    /// A number that changes with every change of the catalogue (services, local overrides,
+    /// providers), made by any process: caches such as the search index compare it.
+    pub async fn catalogue_revision(&self) -> StoreResult<i64> {
+        dispatch!(self, catalogue::revision())
+    }
+
     /// How many providers, services and facilities the catalogue holds.
     pub async fn catalogue_counts(&self) -> StoreResult<CatalogueCounts> {
         dispatch!(self, catalogue::counts())

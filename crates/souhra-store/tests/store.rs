@@ -63,6 +63,7 @@ const CASES: &[(&str, Case)] = cases![
     hsds_of_other_publishers_imports_with_a_default_kind,
     hsds_imports_with_errors_store_nothing,
     sheets_of_local_services_import_once_and_update,
+    every_catalogue_change_moves_the_revision,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -62,6 +62,46 @@ pub enum Command {
     /// Measure performance; prints figures.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// The search index of the catalogue (kept in the data folder, under search/).
+    #[command(subcommand)]
+    Search(SearchCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SearchCommand {
+    /// Build the search index again from the catalogue (the server also does this by itself
+    /// whenever the catalogue changes).
+    Rebuild,
+    /// Search the catalogue as the public site does, and print the results and facet counts.
+    Query(SearchQueryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchQueryArgs {
+    /// Words to search for, e.g. "pečovatelská služba".
+    #[arg(default_value = "")]
+    pub text: String,
+    /// Only services serving this municipality (code, or a name that is unique).
+    #[arg(long, value_name = "MUNICIPALITY")]
+    pub serves: Option<String>,
+    /// Kind of service (codelist key, e.g. 41); repeat for several.
+    #[arg(long, value_name = "KEY")]
+    pub kind: Vec<String>,
+    /// Target group (codelist key); repeat for several.
+    #[arg(long, value_name = "KEY")]
+    pub target_group: Vec<String>,
+    /// Form (pobytova, ambulantni, terenni); repeat for several.
+    #[arg(long, value_name = "KEY")]
+    pub form: Vec<String>,
+    /// Only services open now (local time of this computer).
+    #[arg(long)]
+    pub open_now: bool,
+    /// Nearest first (needs --serves).
+    #[arg(long)]
+    pub nearest: bool,
+    /// Number of results to print.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub limit: u32,
 }
 
 #[derive(Debug, Subcommand)]

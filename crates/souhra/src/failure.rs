@@ -66,6 +66,12 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<souhra_search::SearchError> for Failure {
+    fn from(error: souhra_search::SearchError) -> Self {
+        Self::runtime(error.to_string())
+    }
+}
+
 impl From<souhra_interop::DataError> for Failure {
     fn from(error: souhra_interop::DataError) -> Self {
         Self::input(error.to_string())

@@ -14,7 +14,7 @@ use clap::Parser;
 
 use crate::cli::{
     AreaCommand, BenchCommand, Cli, Command, ExportCommand, GenCommand, ImportCommand,
-    TerritoryCommand,
+    SearchCommand, TerritoryCommand,
 };
 use crate::config::{Config, process_env};
 use crate::failure::Failure;
@@ -60,6 +60,10 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Gen(GenCommand::Registry(args)) => commands::catalogue::gen_registry(&args),
         Command::Bench(BenchCommand::Import(args)) => {
             commands::bench::bench_import(&config, &args).await
+        }
+        Command::Search(SearchCommand::Rebuild) => commands::search::rebuild(&config).await,
+        Command::Search(SearchCommand::Query(args)) => {
+            commands::search::query(&config, &args).await
         }
     }
 }

@@ -1059,3 +1059,102 @@ fn local_services_come_in_from_a_sheet_and_the_catalogue_goes_out_as_one() {
         again.stdout
     );
 }
+
+fn found(run: &Run) -> u64 {
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+        .split(" services found")
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no count in {}", run.stdout))
+}
+
+#[test]
+fn search_follows_the_catalogue_without_a_manual_rebuild() {
+    let home = tempfile::tempdir().unwrap();
+    let file = |n: &str| home.path().join(format!("rpss-{n}.json"));
+    for n in ["60", "20"] {
+        let generated = run_args(
+            home.path(),
+            &[
+                "gen",
+                "registry",
+                "--services",
+                n,
+                "--region",
+                "43",
+                "-o",
+                file(n).to_str().unwrap(),
+            ],
+            &[],
+        );
+        assert_eq!(generated.code, 0, "{}", generated.stderr);
+    }
+    let area = run_args(
+        home.path(),
+        &["area", "add", "--slug", "plzensky-kraj", "--region", "43"],
+        &[],
+    );
+    assert_eq!(area.code, 0, "{}", area.stderr);
+    let import = run_args(
+        home.path(),
+        &["import", "mpsv", file("60").to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    let ended: u64 = import
+        .stdout
+        .split("ended ")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no ended count in {}", import.stdout));
+
+    // The first query builds the index; ended services are left out.
+    let all = run_args(home.path(), &["search", "query"], &[]);
+    assert_eq!(found(&all), 60 - ended, "{}", all.stdout);
+    let rebuilt = run_args(home.path(), &["search", "rebuild"], &[]);
+    assert_eq!(rebuilt.code, 0, "{}", rebuilt.stderr);
+    assert!(
+        rebuilt.stdout.starts_with("indexed 60 services"),
+        "{}",
+        rebuilt.stdout
+    );
+
+    // Plzeň (554791) is served by some of them, with distances from it.
+    let near = run_args(
+        home.path(),
+        &[
+            "search",
+            "query",
+            "--serves",
+            "554791",
+            "--nearest",
+            "--limit",
+            "3",
+        ],
+        &[],
+    );
+    assert!(found(&near) > 0, "{}", near.stdout);
+    assert!(near.stdout.contains(" km"), "{}", near.stdout);
+
+    // A smaller registry file ends the services missing from it; search sees it at once.
+    let again = run_args(
+        home.path(),
+        &["import", "mpsv", file("20").to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    let fewer = run_args(home.path(), &["search", "query"], &[]);
+    assert!(found(&fewer) < 60 - ended, "{}", fewer.stdout);
+
+    let ambiguous = run_args(home.path(), &["search", "query", "--serves", "Lhota"], &[]);
+    assert_eq!(ambiguous.code, 2);
+    assert!(
+        error_line(&ambiguous).contains("give the code of one"),
+        "{}",
+        ambiguous.stderr
+    );
+    let nearest_alone = run_args(home.path(), &["search", "query", "--nearest"], &[]);
+    assert_eq!(nearest_alone.code, 2);
+}

@@ -499,6 +499,14 @@ pub(crate) async fn resolve_conflict(pool: &Pool, id: i64, keep_local: bool) -> 
     Ok(())
 }
 
+pub(crate) async fn revision(pool: &Pool) -> StoreResult<i64> {
+    let (revision,): (i64,) =
+        sqlx::query_as("SELECT revision FROM catalogue_revision WHERE id = 1")
+            .fetch_one(pool)
+            .await?;
+    Ok(revision)
+}
+
 pub(crate) async fn counts(pool: &Pool) -> StoreResult<CatalogueCounts> {
     let (organizations, active, suspended, ended, facilities): (i64, i64, i64, i64, i64) =
         sqlx::query_as(

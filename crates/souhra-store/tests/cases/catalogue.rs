@@ -556,3 +556,46 @@ pub async fn generated_registry_files_import_end_to_end(store: Store) {
         "{again:?}"
     );
 }
+
+pub async fn every_catalogue_change_moves_the_revision(store: Store) {
+    crate::load(&store, &crate::plzensky_kraj()).await;
+    store
+        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
+        .await
+        .unwrap();
+    let mut seen = vec![store.catalogue_revision().await.unwrap()];
+    let mut moved = async |what: &str| {
+        let now = store.catalogue_revision().await.unwrap();
+        assert!(
+            now > *seen.last().unwrap(),
+            "{what} left the revision at {now}"
+        );
+        seen.push(now);
+    };
+    import(&store, four_services(), &options()).await;
+    moved("an import").await;
+    let id = detail(&store, "1000001").await.id;
+    store
+        .set_service_override(
+            id,
+            LocalField::Name,
+            &FieldValue::Text(Some("Jiný název".into())),
+        )
+        .await
+        .unwrap();
+    moved("a local edit").await;
+    store
+        .clear_service_override(id, LocalField::Name)
+        .await
+        .unwrap();
+    moved("undoing a local edit").await;
+    let mut renamed = four_services();
+    renamed[0].organization.name = "Přejmenovaný poskytovatel".into();
+    import(&store, renamed, &options()).await;
+    moved("a provider renamed in the registry").await;
+    // Reading does not move it.
+    let before = store.catalogue_revision().await.unwrap();
+    store.catalogue_entries(None).await.unwrap();
+    detail(&store, "1000001").await;
+    assert_eq!(store.catalogue_revision().await.unwrap(), before);
+}
