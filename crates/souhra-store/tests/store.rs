@@ -64,6 +64,7 @@ const CASES: &[(&str, Case)] = cases![
     hsds_imports_with_errors_store_nothing,
     sheets_of_local_services_import_once_and_update,
     every_catalogue_change_moves_the_revision,
+    concurrent_writers_wait_for_each_other,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -89,7 +89,7 @@ pub(crate) async fn save(
     new: &NewArea,
     may_update: bool,
 ) -> StoreResult<(Area, bool)> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let (territory, region) = resolve_scope(&mut tx, &new.scope).await?;
     let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM area WHERE slug = $1")
         .bind(new.slug.as_str())

@@ -102,7 +102,7 @@ async fn upsert(tx: &mut Tx, entry: &CodelistEntry, origin: &str) -> StoreResult
 }
 
 pub(crate) async fn load(pool: &Pool, entries: &[CodelistEntry]) -> StoreResult<u64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     // Registry ids may move between bundled entries from one data release to the next; clearing
     // them first keeps the unique index on (codelist, registry_id) satisfied during the upserts.
     for entry in entries {
@@ -180,7 +180,7 @@ pub(crate) async fn ensure_registry_code(
     if let Some(entry) = by_registry_id(pool, codelist, registry_id).await? {
         return Ok(entry);
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     sqlx::query(
         "INSERT INTO codelist_entry (codelist, key, registry_id, registry_id_status, sort_order, \
          forms, origin) VALUES ($1, $2, $2, $3, $4, '', 'imported') \

@@ -200,7 +200,7 @@ pub(crate) async fn import_registry(
     progress: &dyn Progress,
 ) -> StoreResult<ImportReport> {
     let started = Utc::now();
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     if IS_POSTGRES {
         sqlx::query("SELECT pg_advisory_xact_lock(8312026002)")
             .execute(&mut *tx)

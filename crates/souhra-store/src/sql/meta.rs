@@ -22,7 +22,7 @@ pub(crate) async fn set(executor: &mut super::Tx, key: &str, value: &str) -> Sto
 }
 
 pub(crate) async fn set_now(pool: &Pool, key: &str, value: &str) -> StoreResult<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     set(&mut tx, key, value).await?;
     tx.commit().await?;
     Ok(())

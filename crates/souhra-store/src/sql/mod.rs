@@ -19,3 +19,15 @@ pub(crate) type Pool = sqlx::Pool<Db>;
 
 /// A transaction of this backend.
 pub(crate) type Tx = sqlx::Transaction<'static, Db>;
+
+/// Begins a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), waiting for other writers within the busy timeout: a deferred
+/// transaction that has read and then tries to write can instead fail at once with "database is
+/// locked" when another connection wrote in between.
+pub(crate) async fn begin_write(pool: &Pool) -> Result<Tx, sqlx::Error> {
+    if IS_POSTGRES {
+        pool.begin().await
+    } else {
+        pool.begin_with("BEGIN IMMEDIATE").await
+    }
+}

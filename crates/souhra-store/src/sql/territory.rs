@@ -28,7 +28,7 @@ pub(crate) async fn load(
             .unwrap_or_default();
         StoreError::Invalid(format!("the territory data are inconsistent: {first}"))
     })?;
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     if IS_POSTGRES {
         // Several instances starting with a new build load one after another, not interleaved.
         sqlx::query("SELECT pg_advisory_xact_lock(8312026001)")
@@ -255,7 +255,7 @@ pub(crate) async fn load_population(
     records: &[PopulationRecord],
     progress: &dyn Progress,
 ) -> StoreResult<u64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let mut missing: Vec<MunicipalityCode> = Vec::new();
     let mut codes: Vec<MunicipalityCode> = records.iter().map(|r| r.municipality).collect();
     codes.sort();

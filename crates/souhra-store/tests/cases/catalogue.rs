@@ -599,3 +599,34 @@ pub async fn every_catalogue_change_moves_the_revision(store: Store) {
     detail(&store, "1000001").await;
     assert_eq!(store.catalogue_revision().await.unwrap(), before);
 }
+
+/// A server editing the catalogue while a cron job re-imports the registry: both writers wait
+/// for each other instead of failing with "database is locked".
+pub async fn concurrent_writers_wait_for_each_other(store: Store) {
+    crate::load(&store, &crate::plzensky_kraj()).await;
+    store
+        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
+        .await
+        .unwrap();
+    import(&store, four_services(), &options()).await;
+    let id = detail(&store, "1000001").await.id;
+    let imports = async {
+        for round in 0..6 {
+            let mut services = four_services();
+            services[1].description = Some(format!("Popis, verze {round}"));
+            import(&store, services, &options()).await;
+        }
+    };
+    let edits = async {
+        for round in 0..30 {
+            let name = FieldValue::Text(Some(format!("Místní název {round}")));
+            store
+                .set_service_override(id, LocalField::Name, &name)
+                .await
+                .unwrap();
+            tokio::task::yield_now().await;
+        }
+    };
+    tokio::join!(imports, edits);
+    assert_eq!(detail(&store, "1000001").await.name, "Místní název 29");
+}
