@@ -7,8 +7,10 @@ use souhra_core::code::{MunicipalityCode, Postcode};
 use souhra_core::codelist::Form;
 use souhra_core::territory::GeoPoint;
 
-use super::Pool;
+use std::collections::HashMap;
+
 use super::import::json;
+use super::{Db, Pool};
 use crate::error::stored;
 use crate::records::{
     CatalogueCounts, ImportConflict, OrganizationRecord, ServiceDetail, ServiceId,
@@ -65,12 +67,92 @@ fn apply_override(field: LocalField, value: &FieldValue, detail: &mut ServiceDet
     }
 }
 
+/// Services per statement when loading several: the id list is bound, so it stays far below
+/// both databases' limits on parameters.
+const IDS_PER_STATEMENT: usize = 500;
+
+/// Rows of `{select} WHERE {column} IN (ids…) {tail}`, a statement per 500 ids; `column` may
+/// be preceded by further conditions (`resolved_at IS NULL AND service_id`).
+async fn rows_for<R>(
+    pool: &Pool,
+    select: &str,
+    column: &str,
+    tail: &str,
+    ids: &[i64],
+) -> StoreResult<Vec<R>>
+where
+    R: for<'r> sqlx::FromRow<'r, <Db as sqlx::Database>::Row> + Send + Unpin,
+{
+    let mut out = Vec::new();
+    for chunk in ids.chunks(IDS_PER_STATEMENT) {
+        let mut query = sqlx::QueryBuilder::<Db>::new(format!("{select} WHERE {column} IN ("));
+        let mut list = query.separated(", ");
+        for id in chunk {
+            list.push_bind(*id);
+        }
+        query.push(") ");
+        query.push(tail);
+        out.extend(query.build_query_as::<R>().fetch_all(pool).await?);
+    }
+    Ok(out)
+}
+
+/// Rows grouped by their first value (the service id), in the order they came.
+fn grouped<R, V>(rows: Vec<R>, split: impl Fn(R) -> (i64, V)) -> HashMap<i64, Vec<V>> {
+    let mut out: HashMap<i64, Vec<V>> = HashMap::new();
+    for row in rows {
+        let (id, value) = split(row);
+        out.entry(id).or_default().push(value);
+    }
+    out
+}
+
 pub(crate) async fn service(pool: &Pool, id: ServiceId) -> StoreResult<Option<ServiceDetail>> {
-    let row: Option<ServiceRow> = sqlx::query_as(&format!("{SERVICE_SELECT} WHERE id = $1"))
-        .bind(id.0)
-        .fetch_optional(pool)
-        .await?;
-    let Some((
+    Ok(services(pool, &[id.0]).await?.pop())
+}
+
+/// The services `ids` with everything they hold, in the order of `ids` (unknown ids are left
+/// out), loaded with a fixed number of statements per 500 services.
+pub(crate) async fn services(pool: &Pool, ids: &[i64]) -> StoreResult<Vec<ServiceDetail>> {
+    let rows: Vec<ServiceRow> = rows_for(pool, SERVICE_SELECT, "id", "", ids).await?;
+    // A tuple holds at most 16 columns; the public id comes on its own.
+    let public_ids: HashMap<i64, Option<String>> =
+        rows_for::<(i64, Option<String>)>(pool, "SELECT id, public_id FROM service", "id", "", ids)
+            .await?
+            .into_iter()
+            .collect();
+    let mut organization_ids: Vec<i64> = rows.iter().map(|r| r.4).collect();
+    organization_ids.sort_unstable();
+    organization_ids.dedup();
+    let organizations = organizations(pool, &organization_ids).await?;
+    let mut forms = forms(pool, ids).await?;
+    let mut codes = codes(pool, ids).await?;
+    let mut facilities = facilities(pool, ids).await?;
+    let mut units = area_units(pool, ids).await?;
+    let mut overrides = grouped(
+        rows_for::<(i64, String, String)>(
+            pool,
+            "SELECT service_id, field, value FROM service_override",
+            "service_id",
+            "ORDER BY service_id, field",
+            ids,
+        )
+        .await?,
+        |(id, field, value)| (id, (field, value)),
+    );
+    let conflicts: HashMap<i64, i64> = rows_for::<(i64, i64)>(
+        pool,
+        "SELECT service_id, count(*) FROM import_conflict",
+        "resolved_at IS NULL AND service_id",
+        "GROUP BY service_id",
+        ids,
+    )
+    .await?
+    .into_iter()
+    .collect();
+
+    let mut by_id = HashMap::with_capacity(rows.len());
+    for (
         id,
         registration_id,
         portal_id,
@@ -87,74 +169,62 @@ pub(crate) async fn service(pool: &Pool, id: ServiceId) -> StoreResult<Option<Se
         provided_to,
         verified_at,
         is_demo,
-    )) = row
-    else {
-        return Ok(None);
-    };
-    // A tuple holds at most 16 columns; the public id comes on its own.
-    let (public_id,): (Option<String>,) =
-        sqlx::query_as("SELECT public_id FROM service WHERE id = $1")
-            .bind(id)
-            .fetch_one(pool)
-            .await?;
-    let mut detail = ServiceDetail {
-        id: ServiceId(id),
-        public_id,
-        registration_id: registration_id
-            .map(|r| stored(r, "registration id", RegistrationId::try_from))
-            .transpose()?,
-        portal_id,
-        source: stored(source, "source", |s| {
-            Source::from_key(&s).ok_or("unknown source")
-        })?,
-        name,
-        kind,
-        description,
-        fees,
-        contacts: parse_json(&contacts, "contacts")?,
-        overrides: Vec::new(),
-        status: stored(status, "status", |s| {
-            ServiceStatus::from_key(&s).ok_or("unknown status")
-        })?,
-        status_since,
-        provided_from,
-        provided_to,
-        verified_at,
-        is_demo,
-        organization: organization(pool, organization_id).await?,
-        forms: forms(pool, id).await?,
-        target_groups: codes(pool, id, "target_group").await?,
-        age_groups: codes(pool, id, "age_group").await?,
-        facilities: facilities(pool, id).await?,
-        service_area: area_units(pool, id).await?,
-        open_conflicts: 0,
-    };
-    let overrides: Vec<(String, String)> = sqlx::query_as(
-        "SELECT field, value FROM service_override WHERE service_id = $1 ORDER BY field",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
-    for (field, value) in overrides {
-        let field = stored(field, "override field", |f| {
-            LocalField::from_key(&f).ok_or("unknown field")
-        })?;
-        let value: FieldValue = parse_json(&value, "override value")?;
-        apply_override(field, &value, &mut detail);
-        detail.overrides.push((field, value));
+    ) in rows
+    {
+        let organization = organizations
+            .get(&organization_id)
+            .cloned()
+            .ok_or_else(|| StoreError::StoredValue(format!("provider {organization_id}")))?;
+        let mut detail = ServiceDetail {
+            id: ServiceId(id),
+            public_id: public_ids.get(&id).cloned().flatten(),
+            registration_id: registration_id
+                .map(|r| stored(r, "registration id", RegistrationId::try_from))
+                .transpose()?,
+            portal_id,
+            source: stored(source, "source", |s| {
+                Source::from_key(&s).ok_or("unknown source")
+            })?,
+            name,
+            kind,
+            description,
+            fees,
+            contacts: parse_json(&contacts, "contacts")?,
+            overrides: Vec::new(),
+            status: stored(status, "status", |s| {
+                ServiceStatus::from_key(&s).ok_or("unknown status")
+            })?,
+            status_since,
+            provided_from,
+            provided_to,
+            verified_at,
+            is_demo,
+            organization,
+            forms: forms.remove(&id).unwrap_or_default(),
+            target_groups: codes.remove(&(id, "target_group")).unwrap_or_default(),
+            age_groups: codes.remove(&(id, "age_group")).unwrap_or_default(),
+            facilities: facilities.remove(&id).unwrap_or_default(),
+            service_area: units.remove(&id).unwrap_or_default(),
+            open_conflicts: conflicts
+                .get(&id)
+                .map_or(0, |n| u64::try_from(*n).unwrap_or(0)),
+        };
+        for (field, value) in overrides.remove(&id).unwrap_or_default() {
+            let field = stored(field, "override field", |f| {
+                LocalField::from_key(&f).ok_or("unknown field")
+            })?;
+            let value: FieldValue = parse_json(&value, "override value")?;
+            apply_override(field, &value, &mut detail);
+            detail.overrides.push((field, value));
+        }
+        by_id.insert(id, detail);
     }
-    let (open,): (i64,) = sqlx::query_as(
-        "SELECT count(*) FROM import_conflict WHERE service_id = $1 AND resolved_at IS NULL",
-    )
-    .bind(id)
-    .fetch_one(pool)
-    .await?;
-    detail.open_conflicts = u64::try_from(open).unwrap_or(0);
-    Ok(Some(detail))
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
-async fn organization(pool: &Pool, id: i64) -> StoreResult<OrganizationRecord> {
+async fn organizations(pool: &Pool, ids: &[i64]) -> StoreResult<HashMap<i64, OrganizationRecord>> {
     type Row = (
+        i64,
         Option<String>,
         String,
         Option<String>,
@@ -163,107 +233,151 @@ async fn organization(pool: &Pool, id: i64) -> StoreResult<OrganizationRecord> {
         bool,
         Option<String>,
     );
-    let (ico, name, legal_form, seat, contacts, is_demo, public_id): Row = sqlx::query_as(
-        "SELECT ico, name, legal_form, seat, contacts, is_demo, public_id FROM organization WHERE id = $1",
+    let rows: Vec<Row> = rows_for(
+        pool,
+        "SELECT id, ico, name, legal_form, seat, contacts, is_demo, public_id FROM organization",
+        "id",
+        "",
+        ids,
     )
-    .bind(id)
-    .fetch_one(pool)
     .await?;
-    Ok(OrganizationRecord {
-        id,
-        public_id,
-        organization: Organization {
-            ico: ico.map(|i| stored(i, "IČO", Ico::try_from)).transpose()?,
-            name,
-            legal_form,
-            seat: seat
-                .map(|s| parse_json::<Address>(&s, "seat"))
-                .transpose()?,
-            contacts: parse_json::<Contacts>(&contacts, "contacts")?,
-        },
-        is_demo,
-    })
+    rows.into_iter()
+        .map(
+            |(id, ico, name, legal_form, seat, contacts, is_demo, public_id)| {
+                Ok((
+                    id,
+                    OrganizationRecord {
+                        id,
+                        public_id,
+                        organization: Organization {
+                            ico: ico.map(|i| stored(i, "IČO", Ico::try_from)).transpose()?,
+                            name,
+                            legal_form,
+                            seat: seat
+                                .map(|s| parse_json::<Address>(&s, "seat"))
+                                .transpose()?,
+                            contacts: parse_json::<Contacts>(&contacts, "contacts")?,
+                        },
+                        is_demo,
+                    },
+                ))
+            },
+        )
+        .collect()
 }
 
-async fn forms(pool: &Pool, id: i64) -> StoreResult<Vec<ServiceForm>> {
-    let rows: Vec<(String, bool, Option<String>)> = sqlx::query_as(
-        "SELECT form, continuous, hours_note FROM service_form WHERE service_id = $1",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
-    let capacities: Vec<(String, String, i64, Option<String>)> = sqlx::query_as(
-        "SELECT form, capacity_type, count, note FROM service_capacity WHERE service_id = $1 ORDER BY form, position",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
-    let hours: Vec<(String, i64, String, String)> = sqlx::query_as(
-        "SELECT form, weekday, opens, closes FROM opening_hours WHERE service_id = $1 ORDER BY form, position",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
-    let mut forms = rows
-        .into_iter()
-        .map(|(form, continuous, hours_note)| {
-            let form = stored(form, "form", |f| Form::parse(&f).ok_or("unknown form"))?;
-            let key = form.key();
-            Ok(ServiceForm {
-                form,
-                continuous,
-                capacities: capacities
-                    .iter()
-                    .filter(|(f, ..)| f == key)
-                    .map(|(_, capacity_type, count, note)| {
-                        Ok(Capacity {
-                            capacity_type: capacity_type.clone(),
-                            count: stored(*count, "capacity", u32::try_from)?,
-                            note: note.clone(),
-                        })
-                    })
-                    .collect::<StoreResult<Vec<_>>>()?,
-                hours: hours
-                    .iter()
-                    .filter(|(f, ..)| f == key)
-                    .map(|(_, day, opens, closes)| {
-                        let time = |t: &str| {
-                            stored(t.to_owned(), "time", |t| {
-                                NaiveTime::parse_from_str(&t, "%H:%M")
+async fn forms(pool: &Pool, ids: &[i64]) -> StoreResult<HashMap<i64, Vec<ServiceForm>>> {
+    let rows = grouped(
+        rows_for::<(i64, String, bool, Option<String>)>(
+            pool,
+            "SELECT service_id, form, continuous, hours_note FROM service_form",
+            "service_id",
+            "",
+            ids,
+        )
+        .await?,
+        |(id, form, continuous, note)| (id, (form, continuous, note)),
+    );
+    let mut capacities = grouped(
+        rows_for::<(i64, String, String, i64, Option<String>)>(
+            pool,
+            "SELECT service_id, form, capacity_type, count, note FROM service_capacity",
+            "service_id",
+            "ORDER BY service_id, form, position",
+            ids,
+        )
+        .await?,
+        |(id, form, capacity_type, count, note)| (id, (form, capacity_type, count, note)),
+    );
+    let mut hours = grouped(
+        rows_for::<(i64, String, i64, String, String)>(
+            pool,
+            "SELECT service_id, form, weekday, opens, closes FROM opening_hours",
+            "service_id",
+            "ORDER BY service_id, form, position",
+            ids,
+        )
+        .await?,
+        |(id, form, weekday, opens, closes)| (id, (form, weekday, opens, closes)),
+    );
+    let mut out = HashMap::with_capacity(rows.len());
+    for (id, rows) in rows {
+        let capacities = capacities.remove(&id).unwrap_or_default();
+        let hours = hours.remove(&id).unwrap_or_default();
+        let mut forms = rows
+            .into_iter()
+            .map(|(form, continuous, hours_note)| {
+                let form = stored(form, "form", |f| Form::parse(&f).ok_or("unknown form"))?;
+                let key = form.key();
+                Ok(ServiceForm {
+                    form,
+                    continuous,
+                    capacities: capacities
+                        .iter()
+                        .filter(|(f, ..)| f == key)
+                        .map(|(_, capacity_type, count, note)| {
+                            Ok(Capacity {
+                                capacity_type: capacity_type.clone(),
+                                count: stored(*count, "capacity", u32::try_from)?,
+                                note: note.clone(),
                             })
-                        };
-                        Ok(OpeningPeriod {
-                            weekday: stored(*day, "weekday", |d| {
-                                u8::try_from(d)
-                                    .ok()
-                                    .and_then(Weekday::new)
-                                    .ok_or("not a weekday")
-                            })?,
-                            opens: time(opens)?,
-                            closes: time(closes)?,
                         })
-                    })
-                    .collect::<StoreResult<Vec<_>>>()?,
-                hours_note,
+                        .collect::<StoreResult<Vec<_>>>()?,
+                    hours: hours
+                        .iter()
+                        .filter(|(f, ..)| f == key)
+                        .map(|(_, day, opens, closes)| {
+                            let time = |t: &str| {
+                                stored(t.to_owned(), "time", |t| {
+                                    NaiveTime::parse_from_str(&t, "%H:%M")
+                                })
+                            };
+                            Ok(OpeningPeriod {
+                                weekday: stored(*day, "weekday", |d| {
+                                    u8::try_from(d)
+                                        .ok()
+                                        .and_then(Weekday::new)
+                                        .ok_or("not a weekday")
+                                })?,
+                                opens: time(opens)?,
+                                closes: time(closes)?,
+                            })
+                        })
+                        .collect::<StoreResult<Vec<_>>>()?,
+                    hours_note,
+                })
             })
-        })
-        .collect::<StoreResult<Vec<_>>>()?;
-    forms.sort_by_key(|f| f.form);
-    Ok(forms)
+            .collect::<StoreResult<Vec<_>>>()?;
+        forms.sort_by_key(|f| f.form);
+        out.insert(id, forms);
+    }
+    Ok(out)
 }
 
-async fn codes(pool: &Pool, id: i64, codelist: &str) -> StoreResult<Vec<String>> {
-    let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT key FROM service_code WHERE service_id = $1 AND codelist = $2 ORDER BY key",
+/// Target and age group keys per service and codelist.
+async fn codes(pool: &Pool, ids: &[i64]) -> StoreResult<HashMap<(i64, &'static str), Vec<String>>> {
+    let rows: Vec<(i64, String, String)> = rows_for(
+        pool,
+        "SELECT service_id, codelist, key FROM service_code",
+        "service_id",
+        "ORDER BY service_id, codelist, key",
+        ids,
     )
-    .bind(id)
-    .bind(codelist)
-    .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(|(k,)| k).collect())
+    let mut out: HashMap<(i64, &'static str), Vec<String>> = HashMap::new();
+    for (id, list, key) in rows {
+        let list = match list.as_str() {
+            "target_group" => "target_group",
+            "age_group" => "age_group",
+            _ => continue,
+        };
+        out.entry((id, list)).or_default().push(key);
+    }
+    Ok(out)
 }
 
 type FacilityRow = (
+    i64,
     String,
     String,
     Option<String>,
@@ -279,73 +393,78 @@ type FacilityRow = (
     Option<NaiveDate>,
 );
 
-async fn facilities(pool: &Pool, id: i64) -> StoreResult<Vec<Facility>> {
-    let rows: Vec<FacilityRow> = sqlx::query_as(
-        "SELECT key, name, street, house_number, orientation_number, postcode, municipality_code, \
-         address_point, latitude, longitude, hidden_address, provided_from, provided_to \
-         FROM facility WHERE service_id = $1 ORDER BY position",
+async fn facilities(pool: &Pool, ids: &[i64]) -> StoreResult<HashMap<i64, Vec<Facility>>> {
+    let rows: Vec<FacilityRow> = rows_for(
+        pool,
+        "SELECT service_id, key, name, street, house_number, orientation_number, postcode, \
+         municipality_code, address_point, latitude, longitude, hidden_address, provided_from, \
+         provided_to FROM facility",
+        "service_id",
+        "ORDER BY service_id, position",
+        ids,
     )
-    .bind(id)
-    .fetch_all(pool)
     .await?;
-    rows.into_iter()
-        .map(
-            |(
-                key,
-                name,
-                street,
-                house_number,
-                orientation_number,
-                postcode,
-                municipality,
-                address_point,
-                lat,
-                lon,
-                hidden,
-                from,
-                to,
-            )| {
-                let municipality = municipality
-                    .map(|m| stored(m, "municipality", MunicipalityCode::try_from))
-                    .transpose()?;
-                let address = Address {
-                    street,
-                    house_number,
-                    orientation_number,
-                    postcode: postcode
-                        .map(|p| stored(p, "postcode", Postcode::try_from))
-                        .transpose()?,
-                    municipality,
-                    address_point: address_point.and_then(|a| u64::try_from(a).ok()),
-                };
-                Ok(Facility {
-                    key,
-                    name,
-                    address: (address != Address::default()).then_some(address),
-                    municipality,
-                    point: lat.zip(lon).and_then(|(lat, lon)| GeoPoint::new(lat, lon)),
-                    hidden_address: hidden,
-                    from,
-                    to,
-                })
-            },
-        )
-        .collect()
+    let mut out: HashMap<i64, Vec<Facility>> = HashMap::new();
+    for (
+        id,
+        key,
+        name,
+        street,
+        house_number,
+        orientation_number,
+        postcode,
+        municipality,
+        address_point,
+        lat,
+        lon,
+        hidden,
+        from,
+        to,
+    ) in rows
+    {
+        let municipality = municipality
+            .map(|m| stored(m, "municipality", MunicipalityCode::try_from))
+            .transpose()?;
+        let address = Address {
+            street,
+            house_number,
+            orientation_number,
+            postcode: postcode
+                .map(|p| stored(p, "postcode", Postcode::try_from))
+                .transpose()?,
+            municipality,
+            address_point: address_point.and_then(|a| u64::try_from(a).ok()),
+        };
+        out.entry(id).or_default().push(Facility {
+            key,
+            name,
+            address: (address != Address::default()).then_some(address),
+            municipality,
+            point: lat.zip(lon).and_then(|(lat, lon)| GeoPoint::new(lat, lon)),
+            hidden_address: hidden,
+            from,
+            to,
+        });
+    }
+    Ok(out)
 }
 
-async fn area_units(pool: &Pool, id: i64) -> StoreResult<Vec<AreaUnit>> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT kind, code FROM service_area_unit WHERE service_id = $1 ORDER BY kind, code",
+async fn area_units(pool: &Pool, ids: &[i64]) -> StoreResult<HashMap<i64, Vec<AreaUnit>>> {
+    let rows: Vec<(i64, String, i64)> = rows_for(
+        pool,
+        "SELECT service_id, kind, code FROM service_area_unit",
+        "service_id",
+        "ORDER BY service_id, kind, code",
+        ids,
     )
-    .bind(id)
-    .fetch_all(pool)
     .await?;
-    rows.into_iter()
-        .map(|(kind, code)| {
-            AreaUnit::from_parts(&kind, code)
-                .ok_or_else(|| StoreError::StoredValue(format!("service area unit {kind} {code}")))
-        })
-        .collect()
+    let mut out: HashMap<i64, Vec<AreaUnit>> = HashMap::new();
+    for (id, kind, code) in rows {
+        let unit = AreaUnit::from_parts(&kind, code)
+            .ok_or_else(|| StoreError::StoredValue(format!("service area unit {kind} {code}")))?;
+        out.entry(id).or_default().push(unit);
+    }
+    Ok(out)
 }
 
 pub(crate) async fn set_override(
@@ -464,7 +583,7 @@ pub(crate) async fn open_conflicts(pool: &Pool) -> StoreResult<Vec<ImportConflic
 }
 
 pub(crate) async fn resolve_conflict(pool: &Pool, id: i64, keep_local: bool) -> StoreResult<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let row: Option<(i64, String)> = sqlx::query_as(
         "SELECT service_id, field FROM import_conflict WHERE id = $1 AND resolved_at IS NULL",
     )

@@ -57,13 +57,12 @@ pub(crate) async fn entries(
             rows.into_iter().map(|(id,)| ServiceId(id)).collect()
         }
     };
-    let mut entries = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(detail) = catalogue::service(pool, id).await? {
-            entries.push((id, entry_of(detail)));
-        }
-    }
-    Ok(entries)
+    let ids: Vec<i64> = ids.into_iter().map(|id| id.0).collect();
+    Ok(catalogue::services(pool, &ids)
+        .await?
+        .into_iter()
+        .map(|detail| (detail.id, entry_of(detail)))
+        .collect())
 }
 
 /// `Prefix/id` with the registry prefix of the codelist and a plain id.
@@ -400,7 +399,7 @@ pub(crate) async fn save(
     skip_invalid: bool,
     dry_run: bool,
 ) -> StoreResult<ImportReport> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let mut keys = Keys::load(&mut tx).await?;
     let mut new_codes: std::collections::BTreeMap<String, u64> = Default::default();
     let now = Utc::now();
