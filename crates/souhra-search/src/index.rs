@@ -111,19 +111,29 @@ impl SearchIndex {
         Self::with(Index::create_in_ram(schema), fields)
     }
 
-    /// The index in `dir`, created when the folder holds none. An index of another schema
-    /// (an older Souhra) is an error: rebuild it into an empty folder.
+    /// The index in `dir`, created when the folder holds none. The index is derived data: one
+    /// that cannot be opened (another schema from an older Souhra, damaged files) is discarded
+    /// and created empty, to be filled by the next rebuild — so `dir` must be a folder of its
+    /// own.
     pub fn open(dir: &Path) -> SearchResult<Self> {
+        match Self::open_or_create(dir) {
+            Ok(index) => Ok(index),
+            Err(_) => {
+                std::fs::remove_dir_all(dir).map_err(|e| {
+                    SearchError::Index(format!("cannot clear {}: {e}", dir.display()))
+                })?;
+                Self::open_or_create(dir)
+            }
+        }
+    }
+
+    fn open_or_create(dir: &Path) -> SearchResult<Self> {
         std::fs::create_dir_all(dir)
             .map_err(|e| SearchError::Index(format!("cannot create {}: {e}", dir.display())))?;
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir)?;
-        let index = Index::open_or_create(directory, schema).map_err(|e| {
-            SearchError::Index(format!(
-                "{}: {e}; run `souhra search rebuild` to build it again",
-                dir.display()
-            ))
-        })?;
+        let index = Index::open_or_create(directory, schema)
+            .map_err(|e| SearchError::Index(format!("{}: {e}", dir.display())))?;
         Self::with(index, fields)
     }
 

@@ -370,3 +370,14 @@ fn an_index_on_disk_is_there_after_reopening() {
     assert_eq!(index.revision().unwrap(), Some(3));
     assert_eq!(ids(&index, text("kramolín")), [4]);
 }
+
+#[test]
+fn an_index_that_cannot_be_opened_is_started_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("meta.json"), b"{ not an index").unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    assert!(index.is_empty());
+    assert_eq!(index.revision().unwrap(), None);
+    index.rebuild(catalogue(), 1).unwrap();
+    assert_eq!(ids(&index, text("kramolín")), [4]);
+}
