@@ -122,6 +122,15 @@ pub async fn import(
     import_items(store, items, true, options).await.unwrap()
 }
 
+/// The territory of Plzeňský kraj and the planning area ORP Nepomuk.
+pub async fn plzensky_kraj_with_nepomuk(store: &Store) {
+    crate::load(store, &crate::plzensky_kraj()).await;
+    store
+        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
+        .await
+        .unwrap();
+}
+
 pub async fn detail(store: &Store, id: &str) -> souhra_store::records::ServiceDetail {
     let id = store
         .service_id_by_registration(&RegistrationId::parse(id).unwrap())
@@ -231,11 +240,7 @@ pub async fn only_relevant_services_are_added_and_reimport_is_idempotent(store: 
 }
 
 pub async fn local_edits_survive_reimport_and_changes_become_conflicts(store: Store) {
-    crate::load(&store, &crate::plzensky_kraj()).await;
-    store
-        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
-        .await
-        .unwrap();
+    plzensky_kraj_with_nepomuk(&store).await;
     import(&store, four_services(), &options()).await;
     let id = detail(&store, "1000001").await.id;
     let local = FieldValue::Text(Some("Pečovatelská služba města Nepomuk".into()));
@@ -317,11 +322,7 @@ pub async fn local_edits_survive_reimport_and_changes_become_conflicts(store: St
 }
 
 pub async fn services_leaving_the_registry_are_ended_never_deleted(store: Store) {
-    crate::load(&store, &crate::plzensky_kraj()).await;
-    store
-        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
-        .await
-        .unwrap();
+    plzensky_kraj_with_nepomuk(&store).await;
     import(&store, four_services(), &options()).await;
     let mut next = four_services();
     next.remove(2); // 1000003 leaves the registry
@@ -348,11 +349,7 @@ pub async fn services_leaving_the_registry_are_ended_never_deleted(store: Store)
 }
 
 pub async fn failed_or_rejected_imports_change_nothing(store: Store) {
-    crate::load(&store, &crate::plzensky_kraj()).await;
-    store
-        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
-        .await
-        .unwrap();
+    plzensky_kraj_with_nepomuk(&store).await;
     let empty = store.catalogue_counts().await.unwrap();
     let rejection = ImportItem::Rejected(Rejection {
         index: 1,
@@ -558,11 +555,7 @@ pub async fn generated_registry_files_import_end_to_end(store: Store) {
 }
 
 pub async fn every_catalogue_change_moves_the_revision(store: Store) {
-    crate::load(&store, &crate::plzensky_kraj()).await;
-    store
-        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
-        .await
-        .unwrap();
+    plzensky_kraj_with_nepomuk(&store).await;
     let mut seen = vec![store.catalogue_revision().await.unwrap()];
     let mut moved = async |what: &str| {
         let now = store.catalogue_revision().await.unwrap();
@@ -603,11 +596,7 @@ pub async fn every_catalogue_change_moves_the_revision(store: Store) {
 /// A server editing the catalogue while a cron job re-imports the registry: both writers wait
 /// for each other instead of failing with "database is locked".
 pub async fn concurrent_writers_wait_for_each_other(store: Store) {
-    crate::load(&store, &crate::plzensky_kraj()).await;
-    store
-        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
-        .await
-        .unwrap();
+    plzensky_kraj_with_nepomuk(&store).await;
     import(&store, four_services(), &options()).await;
     let id = detail(&store, "1000001").await.id;
     let imports = async {
