@@ -91,6 +91,37 @@ pub(crate) fn facet(group: &str, key: &str) -> tantivy::schema::Facet {
     tantivy::schema::Facet::from_path([group, key])
 }
 
+/// A rebuild in progress ([`SearchIndex::start_rebuild`]); dropping it abandons the rebuild.
+pub struct Rebuild<'a> {
+    index: &'a SearchIndex,
+    writer: IndexWriter<TantivyDocument>,
+    count: u64,
+}
+
+impl std::fmt::Debug for Rebuild<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rebuild")
+            .field("count", &self.count)
+            .finish()
+    }
+}
+
+impl Rebuild<'_> {
+    /// Adds one service.
+    pub fn add(&mut self, document: &ServiceDocument) -> SearchResult<()> {
+        self.writer.add_document(self.index.to_tantivy(document))?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Commits the new index, built from catalogue `revision`; returns how many services it
+    /// holds.
+    pub fn finish(self, revision: i64) -> SearchResult<u64> {
+        self.index.commit(self.writer, revision)?;
+        Ok(self.count)
+    }
+}
+
 /// The search index of the catalogue, in a folder or in memory.
 pub struct SearchIndex {
     index: Index,
@@ -161,15 +192,23 @@ impl SearchIndex {
         documents: impl IntoIterator<Item = ServiceDocument>,
         revision: i64,
     ) -> SearchResult<u64> {
+        let mut rebuild = self.start_rebuild()?;
+        for document in documents {
+            rebuild.add(&document)?;
+        }
+        rebuild.finish(revision)
+    }
+
+    /// [`SearchIndex::rebuild`] fed piece by piece, so that a large catalogue never has to be
+    /// in memory at once. Nothing changes for searches until [`Rebuild::finish`].
+    pub fn start_rebuild(&self) -> SearchResult<Rebuild<'_>> {
         let writer = self.writer()?;
         writer.delete_all_documents()?;
-        let mut count = 0;
-        for document in documents {
-            writer.add_document(self.to_tantivy(&document))?;
-            count += 1;
-        }
-        self.commit(writer, revision)?;
-        Ok(count)
+        Ok(Rebuild {
+            index: self,
+            writer,
+            count: 0,
+        })
     }
 
     /// Adds or replaces `documents` and removes the services `removed`, in one commit.

@@ -14,7 +14,7 @@ mod index;
 mod query;
 
 pub use document::{Interval, ServiceDocument};
-pub use index::SearchIndex;
+pub use index::{Rebuild, SearchIndex};
 pub use query::{Facet, FacetCount, Hit, Place, SearchQuery, SearchResults, Sort, WeekTime};
 
 /// What can go wrong with the index.

@@ -94,6 +94,20 @@ impl Store {
         dispatch!(self, entries::entries(area))
     }
 
+    /// The ids of every service of the catalogue, ended ones included, in id order.
+    pub async fn service_ids(&self) -> StoreResult<Vec<ServiceId>> {
+        dispatch!(self, entries::service_ids())
+    }
+
+    /// The services `ids` as catalogue entries (see [`Store::catalogue_entries`]), in the order
+    /// given; unknown ids are left out. For reading a large catalogue piece by piece.
+    pub async fn catalogue_entries_of(
+        &self,
+        ids: &[ServiceId],
+    ) -> StoreResult<Vec<(ServiceId, souhra_core::catalogue::CatalogueEntry)>> {
+        dispatch!(self, entries::entries_of(ids))
+    }
+
     /// Stores catalogue entries from an import other than the registry's (HSDS, spreadsheets) in
     /// one transaction: providers by public id or IČO, services by public id or registration
     /// id, inserted or replaced. Each entry comes with the path it was read from, for the report.

@@ -50,14 +50,23 @@ pub(crate) async fn entries(
             .into_iter()
             .map(|s| s.id)
             .collect(),
-        None => {
-            let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM service ORDER BY id")
-                .fetch_all(pool)
-                .await?;
-            rows.into_iter().map(|(id,)| ServiceId(id)).collect()
-        }
+        None => service_ids(pool).await?,
     };
-    let ids: Vec<i64> = ids.into_iter().map(|id| id.0).collect();
+    entries_of(pool, &ids).await
+}
+
+pub(crate) async fn service_ids(pool: &Pool) -> StoreResult<Vec<ServiceId>> {
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM service ORDER BY id")
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| ServiceId(id)).collect())
+}
+
+pub(crate) async fn entries_of(
+    pool: &Pool,
+    ids: &[ServiceId],
+) -> StoreResult<Vec<(ServiceId, CatalogueEntry)>> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
     Ok(catalogue::services(pool, &ids)
         .await?
         .into_iter()

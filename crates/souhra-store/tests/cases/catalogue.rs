@@ -588,9 +588,18 @@ pub async fn every_catalogue_change_moves_the_revision(store: Store) {
     moved("a provider renamed in the registry").await;
     // Reading does not move it.
     let before = store.catalogue_revision().await.unwrap();
-    store.catalogue_entries(None).await.unwrap();
+    let all = store.catalogue_entries(None).await.unwrap();
     detail(&store, "1000001").await;
     assert_eq!(store.catalogue_revision().await.unwrap(), before);
+
+    // Read piece by piece, the catalogue is the same, in the order asked for.
+    let ids = store.service_ids().await.unwrap();
+    assert_eq!(ids, all.iter().map(|(id, _)| *id).collect::<Vec<_>>());
+    let picked = [ids[2], ids[0], souhra_store::records::ServiceId(-1)];
+    assert_eq!(
+        store.catalogue_entries_of(&picked).await.unwrap(),
+        vec![all[2].clone(), all[0].clone()]
+    );
 }
 
 /// A server editing the catalogue while a cron job re-imports the registry: both writers wait

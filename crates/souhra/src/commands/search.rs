@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{Datelike, Timelike};
+use souhra_core::catalogue::CatalogueEntry;
 use souhra_core::code::MunicipalityCode;
 use souhra_core::codelist::Codelist;
 use souhra_core::territory::{GeoPoint, TerritoryDataset};
@@ -25,40 +26,47 @@ pub fn index_dir(config: &Config) -> PathBuf {
     config.data_dir.value.join("search")
 }
 
-/// Every service of the catalogue as a search document.
-pub async fn documents(
-    store: &Store,
-    territory: &TerritoryDataset,
-) -> Result<Vec<ServiceDocument>, Failure> {
-    let mut labels: HashMap<(Codelist, String), String> = HashMap::new();
-    for list in [Codelist::ServiceKind, Codelist::TargetGroup] {
-        for entry in store.codelist(list).await? {
-            if let Some(label) = entry.label {
-                labels.insert((list, entry.key), label);
+/// Services read from the store at a time while rebuilding: memory stays bounded by this, not
+/// by the size of the catalogue.
+const REBUILD_CHUNK: usize = 2_000;
+
+/// What turns catalogue entries into search documents: codelist labels and municipalities.
+struct Documents<'t> {
+    labels: HashMap<(Codelist, String), String>,
+    places: HashMap<MunicipalityCode, (&'t str, Option<GeoPoint>)>,
+}
+
+impl<'t> Documents<'t> {
+    async fn new(store: &Store, territory: &'t TerritoryDataset) -> Result<Self, Failure> {
+        let mut labels = HashMap::new();
+        for list in [Codelist::ServiceKind, Codelist::TargetGroup] {
+            for entry in store.codelist(list).await? {
+                if let Some(label) = entry.label {
+                    labels.insert((list, entry.key), label);
+                }
             }
         }
+        let places = territory
+            .municipalities
+            .iter()
+            .map(|m| (m.code, (m.name.as_str(), m.point)))
+            .collect();
+        Ok(Self { labels, places })
     }
-    let places: HashMap<MunicipalityCode, (&str, Option<GeoPoint>)> = territory
-        .municipalities
-        .iter()
-        .map(|m| (m.code, (m.name.as_str(), m.point)))
-        .collect();
-    let entries = store.catalogue_entries(None).await?;
-    Ok(entries
-        .iter()
-        .map(|(id, entry)| {
-            ServiceDocument::from_entry(
-                id.0,
-                entry,
-                |list, key| labels.get(&(list, key.to_owned())).cloned(),
-                |code| places.get(&code).map(|(n, p)| ((*n).to_owned(), *p)),
-            )
-        })
-        .collect())
+
+    fn of(&self, id: ServiceId, entry: &CatalogueEntry) -> ServiceDocument {
+        ServiceDocument::from_entry(
+            id.0,
+            entry,
+            |list, key| self.labels.get(&(list, key.to_owned())).cloned(),
+            |code| self.places.get(&code).map(|(n, p)| ((*n).to_owned(), *p)),
+        )
+    }
 }
 
 /// Builds the index again when the catalogue changed since it was built (or always, with
-/// `force`). Returns the number of services indexed, `None` when it was up to date.
+/// `force`), reading the catalogue 2,000 services at a time. Returns the number of services
+/// indexed, `None` when it was up to date.
 pub async fn refresh(
     store: &Store,
     index: &SearchIndex,
@@ -71,8 +79,14 @@ pub async fn refresh(
     if !force && index.revision()? == Some(revision) {
         return Ok(None);
     }
-    let documents = documents(store, territory).await?;
-    Ok(Some(index.rebuild(documents, revision)?))
+    let documents = Documents::new(store, territory).await?;
+    let mut rebuild = index.start_rebuild()?;
+    for chunk in store.service_ids().await?.chunks(REBUILD_CHUNK) {
+        for (id, entry) in store.catalogue_entries_of(chunk).await? {
+            rebuild.add(&documents.of(id, &entry))?;
+        }
+    }
+    Ok(Some(rebuild.finish(revision)?))
 }
 
 /// `souhra search rebuild`.
