@@ -16,7 +16,7 @@ use crate::index::{SearchIndex, facet, place_term, unpack_hours, unpack_point};
 
 /// At most this many words of a query count (a pasted paragraph searches for its start).
 const MAX_TERMS: usize = 12;
-/// Words this long or longer match with one typo.
+/// Words this long or longer that no service has match with one typo.
 const FUZZY_FROM: usize = 4;
 /// Page size when the query gives none, and the largest page.
 const DEFAULT_LIMIT: usize = 20;
@@ -144,7 +144,14 @@ pub struct SearchResults {
     pub relaxed: bool,
 }
 
-fn text_query(index: &SearchIndex, terms: &[String], all: bool) -> Option<Box<dyn Query>> {
+/// The query for the words `terms`: each word (all of them, or any with `all` false) in any
+/// text field. A word that no service has is also looked for with one typo.
+fn text_query(
+    index: &SearchIndex,
+    searcher: &Searcher,
+    terms: &[String],
+    all: bool,
+) -> Option<Box<dyn Query>> {
     let f = &index.fields;
     let boosts: [(Field, f32); 5] = [
         (f.name, 3.0),
@@ -155,6 +162,11 @@ fn text_query(index: &SearchIndex, terms: &[String], all: bool) -> Option<Box<dy
     ];
     let mut per_term: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for term in terms {
+        let known = boosts.iter().any(|(field, _)| {
+            searcher
+                .doc_freq(&Term::from_field_text(*field, term))
+                .is_ok_and(|n| n > 0)
+        });
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, boost) in boosts {
             let exact = Term::from_field_text(field, term);
@@ -165,7 +177,7 @@ fn text_query(index: &SearchIndex, terms: &[String], all: bool) -> Option<Box<dy
                     boost,
                 )),
             ));
-            if term.len() >= FUZZY_FROM {
+            if !known && term.len() >= FUZZY_FROM {
                 alternatives.push((
                     Occur::Should,
                     Box::new(BoostQuery::new(
@@ -247,6 +259,29 @@ fn combine(text: Option<&dyn Query>, mut clauses: Vec<(Occur, Box<dyn Query>)>) 
     Box::new(BooleanQuery::new(clauses))
 }
 
+fn facet_collector(groups: &[Facet]) -> FacetCollector {
+    let mut collector = FacetCollector::for_field("facets");
+    for group in groups {
+        collector.add_facet(tantivy::schema::Facet::from_path([group.path()]));
+    }
+    collector
+}
+
+/// The counts of one group, most frequent first.
+fn facet_counts(counts: &tantivy::collector::FacetCounts, group: Facet) -> Vec<FacetCount> {
+    let mut list: Vec<FacetCount> = counts
+        .get(tantivy::schema::Facet::from_path([group.path()]))
+        .filter_map(|(facet, count)| {
+            facet.to_path().get(1).map(|key| FacetCount {
+                key: (*key).to_owned(),
+                count,
+            })
+        })
+        .collect();
+    list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    list
+}
+
 /// Great-circle distance in kilometres.
 fn haversine(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
@@ -300,31 +335,29 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let terms = query_terms(&query.text, MAX_TERMS);
         let mut relaxed = false;
-        let mut text = text_query(self, &terms, true);
+        let mut text = text_query(self, &searcher, &terms, true);
         let mut main = combine(text.as_deref(), filters(self, query, None));
         if terms.len() > 1 && searcher.search(main.as_ref(), &Count)? == 0 {
             relaxed = true;
-            text = text_query(self, &terms, false);
+            text = text_query(self, &searcher, &terms, false);
             main = combine(text.as_deref(), filters(self, query, None));
         }
 
+        // Groups without a chosen value count over the main query, all in one pass; a group with
+        // chosen values is counted without its own filter, in a pass of its own.
         let mut facets = BTreeMap::new();
-        for group in Facet::ALL {
+        let filtered = |group: Facet| query.filters.get(&group).is_some_and(|k| !k.is_empty());
+        let shared: Vec<Facet> = Facet::ALL.into_iter().filter(|g| !filtered(*g)).collect();
+        if !shared.is_empty() {
+            let counts = searcher.search(main.as_ref(), &facet_collector(&shared))?;
+            for group in shared {
+                facets.insert(group, facet_counts(&counts, group));
+            }
+        }
+        for group in Facet::ALL.into_iter().filter(|g| filtered(*g)) {
             let q = combine(text.as_deref(), filters(self, query, Some(group)));
-            let mut collector = FacetCollector::for_field("facets");
-            collector.add_facet(tantivy::schema::Facet::from_path([group.path()]));
-            let counts = searcher.search(q.as_ref(), &collector)?;
-            let mut list: Vec<FacetCount> = counts
-                .get(tantivy::schema::Facet::from_path([group.path()]))
-                .filter_map(|(facet, count)| {
-                    facet.to_path().get(1).map(|key| FacetCount {
-                        key: (*key).to_owned(),
-                        count,
-                    })
-                })
-                .collect();
-            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
-            facets.insert(group, list);
+            let counts = searcher.search(q.as_ref(), &facet_collector(&[group]))?;
+            facets.insert(group, facet_counts(&counts, group));
         }
 
         let columns = columns(&searcher)?;

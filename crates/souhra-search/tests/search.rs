@@ -381,3 +381,18 @@ fn an_index_that_cannot_be_opened_is_started_again() {
     index.rebuild(catalogue(), 1).unwrap();
     assert_eq!(ids(&index, text("kramolín")), [4]);
 }
+
+#[test]
+fn a_word_services_have_is_not_stretched_to_its_neighbours() {
+    let index = SearchIndex::in_memory().unwrap();
+    index
+        .rebuild(
+            vec![doc(1, "Klub Sovinec", DEBT), doc(2, "Klub Savinec", DEBT)],
+            1,
+        )
+        .unwrap();
+    // "sovinec" exists, so "savinec" (one letter away) is not offered; "sivinec" exists
+    // nowhere, so both its neighbours are.
+    assert_eq!(ids(&index, text("sovinec")), [1]);
+    assert_eq!(sorted(ids(&index, text("sivinec"))), [1, 2]);
+}
