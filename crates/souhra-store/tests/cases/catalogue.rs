@@ -154,13 +154,9 @@ pub fn four_services() -> Vec<RegistryRecord> {
 }
 
 pub async fn only_relevant_services_are_added_and_reimport_is_idempotent(store: Store) {
-    crate::load(&store, &crate::plzensky_kraj()).await;
+    plzensky_kraj_with_nepomuk(&store).await;
     store
         .load_codelists(&souhra_interop::bundled::codelists().unwrap())
-        .await
-        .unwrap();
-    store
-        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
         .await
         .unwrap();
     let report = import(&store, four_services(), &options()).await;
@@ -457,13 +453,9 @@ pub async fn failed_or_rejected_imports_change_nothing(store: Store) {
 }
 
 pub async fn unknown_codes_are_kept_and_hidden_addresses_flagged(store: Store) {
-    crate::load(&store, &crate::plzensky_kraj()).await;
+    plzensky_kraj_with_nepomuk(&store).await;
     store
         .load_codelists(&souhra_interop::bundled::codelists().unwrap())
-        .await
-        .unwrap();
-    store
-        .create_area(&crate::area("nepomuk", "Nepomuk", crate::nepomuk_orp()))
         .await
         .unwrap();
     let mut shelter = record("1000007", "Azylový dům", "558109");
