@@ -343,17 +343,12 @@ impl SearchIndex {
             main = combine(text.as_deref(), filters(self, query, None));
         }
 
-        // Groups without a chosen value count over the main query, all in one pass; a group with
-        // chosen values is counted without its own filter, in a pass of its own.
+        // Groups without a chosen value are counted over the main query, in the same pass as the
+        // results; a group with chosen values is counted without its own filter, in a pass of
+        // its own.
         let mut facets = BTreeMap::new();
         let filtered = |group: Facet| query.filters.get(&group).is_some_and(|k| !k.is_empty());
         let shared: Vec<Facet> = Facet::ALL.into_iter().filter(|g| !filtered(*g)).collect();
-        if !shared.is_empty() {
-            let counts = searcher.search(main.as_ref(), &facet_collector(&shared))?;
-            for group in shared {
-                facets.insert(group, facet_counts(&counts, group));
-            }
-        }
         for group in Facet::ALL.into_iter().filter(|g| filtered(*g)) {
             let q = combine(text.as_deref(), filters(self, query, Some(group)));
             let counts = searcher.search(q.as_ref(), &facet_collector(&[group]))?;
@@ -376,19 +371,25 @@ impl SearchIndex {
             }
         };
         let by_distance = query.sort == Sort::Distance && from.is_some();
-        let (total, hits) = if !by_distance && query.open_at.is_none() {
-            let (total, top) = searcher.search(
+        let (total, hits, counts) = if !by_distance && query.open_at.is_none() {
+            let (total, top, counts) = searcher.search(
                 main.as_ref(),
                 &(
                     Count,
                     TopDocs::with_limit(limit)
                         .and_offset(offset)
                         .order_by_score(),
+                    facet_collector(&shared),
                 ),
             )?;
-            (total, top.into_iter().map(|(s, a)| hit(s, a)).collect())
+            (
+                total,
+                top.into_iter().map(|(s, a)| hit(s, a)).collect(),
+                counts,
+            )
         } else {
-            let count = searcher.search(main.as_ref(), &Count)?;
+            let (count, counts) =
+                searcher.search(main.as_ref(), &(Count, facet_collector(&shared)))?;
             let all = searcher.search(
                 main.as_ref(),
                 &TopDocs::with_limit(count.max(1)).order_by_score(),
@@ -411,8 +412,15 @@ impl SearchIndex {
                 });
             }
             let total = hits.len();
-            (total, hits.into_iter().skip(offset).take(limit).collect())
+            (
+                total,
+                hits.into_iter().skip(offset).take(limit).collect(),
+                counts,
+            )
         };
+        for group in shared {
+            facets.insert(group, facet_counts(&counts, group));
+        }
         Ok(SearchResults {
             total,
             hits,
