@@ -10,6 +10,7 @@
 //! - [`area`]: planning areas (the installation's tenants).
 //! - [`catalogue`]: providers, services, facilities and service areas; IČO and registration ids.
 //! - [`import`]: options and report of a registry import.
+//! - [`public`]: life situations of the public site and error reports from the public.
 //! - [`text`]: diacritics folding and slugs shared by search and URLs.
 //! - [`progress`]: the trait through which long work reports progress.
 //!
@@ -23,5 +24,6 @@ pub mod codelist;
 pub mod import;
 pub mod population;
 pub mod progress;
+pub mod public;
 pub mod territory;
 pub mod text;

@@ -15,7 +15,7 @@ mod query;
 
 pub use document::{Interval, ServiceDocument};
 pub use index::{Rebuild, SearchIndex};
-pub use query::{Facet, FacetCount, Hit, Place, SearchQuery, SearchResults, Sort, WeekTime};
+pub use query::{Facet, FacetCount, Hit, Place, Scope, SearchQuery, SearchResults, Sort, WeekTime};
 
 /// What can go wrong with the index.
 #[derive(Debug, thiserror::Error)]

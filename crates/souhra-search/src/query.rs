@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use souhra_core::code::{DistrictCode, MunicipalityCode, OrpCode, RegionCode};
 use souhra_core::territory::GeoPoint;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery, TermSetQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Searcher, Term};
 
@@ -37,6 +39,38 @@ pub struct Place {
     pub region: RegionCode,
     /// Its representative point, for distances.
     pub point: Option<GeoPoint>,
+}
+
+impl Place {
+    fn terms(&self) -> [String; 4] {
+        [
+            place_term("municipality", self.municipality.get()),
+            place_term("orp", self.orp.get()),
+            place_term("district", self.district.get()),
+            place_term("region", self.region.get()),
+        ]
+    }
+}
+
+/// A territory (a planning area: a set of municipalities): the services with a facility in one
+/// of its municipalities or a service area covering one of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    terms: std::collections::BTreeSet<String>,
+}
+
+impl Scope {
+    /// The scope of these municipalities.
+    pub fn of(places: impl IntoIterator<Item = Place>) -> Self {
+        Self {
+            terms: places.into_iter().flat_map(|p| p.terms()).collect(),
+        }
+    }
+
+    /// Whether it holds no municipality (nothing is in it).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
 }
 
 /// A moment of the week: weekday 1 (Monday) to 7 and minute of the day.
@@ -99,6 +133,8 @@ pub struct SearchQuery {
     pub filters: BTreeMap<Facet, Vec<String>>,
     /// Only services with a facility in this municipality or serving it.
     pub serves: Option<Place>,
+    /// Only services of this territory (an empty scope finds nothing).
+    pub within: Option<Scope>,
     /// Order.
     pub sort: Sort,
     /// Only services open at this moment.
@@ -226,16 +262,19 @@ fn filters(
         out.push((Occur::Must, any_of(terms)));
     }
     if let Some(place) = &query.serves {
-        let terms = [
-            place_term("municipality", place.municipality.get()),
-            place_term("orp", place.orp.get()),
-            place_term("district", place.district.get()),
-            place_term("region", place.region.get()),
-        ]
-        .iter()
-        .map(|t| Term::from_field_text(f.serves, t))
-        .collect();
+        let terms = place
+            .terms()
+            .iter()
+            .map(|t| Term::from_field_text(f.serves, t))
+            .collect();
         out.push((Occur::Must, any_of(terms)));
+    }
+    if let Some(scope) = &query.within {
+        let terms = scope
+            .terms
+            .iter()
+            .map(|t| Term::from_field_text(f.serves, t));
+        out.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
     }
     if !query.include_ended {
         out.push((

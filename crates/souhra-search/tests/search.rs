@@ -8,7 +8,7 @@ use souhra_core::catalogue::AreaUnit;
 use souhra_core::code::{DistrictCode, MunicipalityCode, OrpCode, RegionCode};
 use souhra_core::territory::GeoPoint;
 use souhra_search::{
-    Facet, Interval, Place, SearchIndex, SearchQuery, ServiceDocument, Sort, WeekTime,
+    Facet, Interval, Place, Scope, SearchIndex, SearchQuery, ServiceDocument, Sort, WeekTime,
 };
 
 // Real codes: Plzeň (554791, ORP 3209, district 3405, region 43); Kramolín (557943) in ORP
@@ -255,6 +255,33 @@ fn serving_a_place_means_a_facility_there_or_an_area_covering_it() {
     assert_eq!(serves(kramolin()), [1, 3, 4]);
     // Plzeň: facility (2) and whole region (3).
     assert_eq!(serves(plzen()), [2, 3]);
+}
+
+#[test]
+fn a_scope_holds_what_serves_any_of_its_municipalities() {
+    let index = index();
+    let within = |scope: Scope| {
+        sorted(ids(
+            &index,
+            SearchQuery {
+                within: Some(scope),
+                ..Default::default()
+            },
+        ))
+    };
+    assert_eq!(within(Scope::of([kramolin()])), [1, 3, 4]);
+    assert_eq!(within(Scope::of([kramolin(), plzen()])), [1, 2, 3, 4]);
+    // A municipality of another region: none of these serve it.
+    let elsewhere = Place {
+        municipality: m("500011"),
+        orp: OrpCode::parse("1100").unwrap(),
+        district: DistrictCode::parse("3100").unwrap(),
+        region: RegionCode::parse("19").unwrap(),
+        point: None,
+    };
+    assert_eq!(within(Scope::of([elsewhere])), Vec::<i64>::new());
+    assert!(Scope::of([]).is_empty());
+    assert_eq!(within(Scope::of([])), Vec::<i64>::new());
 }
 
 #[test]

@@ -54,4 +54,13 @@ impl Store {
     pub async fn area_contains(&self, id: AreaId, code: MunicipalityCode) -> StoreResult<bool> {
         dispatch!(self, area::contains(id, code))
     }
+
+    /// The area's municipalities with the units containing them, to find services serving the
+    /// area.
+    pub async fn area_places(
+        &self,
+        id: AreaId,
+    ) -> StoreResult<Vec<crate::records::MunicipalityPlace>> {
+        dispatch!(self, area::places(id))
+    }
 }

@@ -94,6 +94,29 @@ impl Store {
         dispatch!(self, entries::entries(area))
     }
 
+    /// The services `ids` with everything they hold, in the order given; unknown ids are left
+    /// out.
+    pub async fn services(&self, ids: &[ServiceId]) -> StoreResult<Vec<ServiceDetail>> {
+        let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+        dispatch!(self, catalogue::services(&ids))
+    }
+
+    /// One provider.
+    pub async fn organization(
+        &self,
+        id: i64,
+    ) -> StoreResult<Option<crate::records::OrganizationRecord>> {
+        dispatch!(self, catalogue::organization(id))
+    }
+
+    /// The services of one provider, by name, ended ones included.
+    pub async fn services_of_organization(
+        &self,
+        id: i64,
+    ) -> StoreResult<Vec<crate::records::ServiceSummary>> {
+        dispatch!(self, catalogue::services_of_organization(id))
+    }
+
     /// The ids of every service of the catalogue, ended ones included, in id order.
     pub async fn service_ids(&self) -> StoreResult<Vec<ServiceId>> {
         dispatch!(self, entries::service_ids())

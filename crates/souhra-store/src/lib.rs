@@ -34,6 +34,7 @@ mod error;
 pub mod meta;
 mod migrate;
 mod postgres;
+pub mod public;
 pub mod records;
 mod sqlite;
 mod target;

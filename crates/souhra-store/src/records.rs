@@ -236,3 +236,33 @@ pub struct ServiceSummary {
     /// When the provider last confirmed the record.
     pub verified_at: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+/// An error report from the public as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredErrorReport {
+    /// Database id.
+    pub id: i64,
+    /// The service it is about.
+    pub service: ServiceId,
+    /// The area whose site it was sent from.
+    pub area: Option<souhra_core::area::AreaId>,
+    /// What the reporter wrote.
+    pub report: souhra_core::public::ErrorReport,
+    /// When it came.
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A municipality with the units containing it, to find the services serving it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MunicipalityPlace {
+    /// The municipality.
+    pub code: souhra_core::code::MunicipalityCode,
+    /// Its ORP.
+    pub orp: souhra_core::code::OrpCode,
+    /// Its district.
+    pub district: souhra_core::code::DistrictCode,
+    /// Its region.
+    pub region: souhra_core::code::RegionCode,
+    /// Its representative point.
+    pub point: Option<souhra_core::territory::GeoPoint>,
+}

@@ -36,6 +36,9 @@ use catalogue::*;
 #[path = "cases/hsds.rs"]
 mod hsds;
 use hsds::*;
+#[path = "cases/public.rs"]
+mod public;
+use public::*;
 #[path = "cases/sheet.rs"]
 mod sheet;
 use sheet::*;
@@ -65,6 +68,9 @@ const CASES: &[(&str, Case)] = cases![
     sheets_of_local_services_import_once_and_update,
     every_catalogue_change_moves_the_revision,
     concurrent_writers_wait_for_each_other,
+    life_situations_are_kept_per_area_in_order,
+    error_reports_wait_in_the_queue,
+    providers_and_area_places_are_found,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -272,6 +272,42 @@ pub(crate) async fn municipalities(
     Ok(list)
 }
 
+pub(crate) async fn places(
+    pool: &Pool,
+    id: AreaId,
+) -> StoreResult<Vec<crate::records::MunicipalityPlace>> {
+    type Row = (i64, i64, i64, i64, Option<f64>, Option<f64>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT m.code, m.orp_code, m.district_code, m.region_code, m.latitude, m.longitude \
+         FROM area_municipality am JOIN municipality m ON m.code = am.municipality_code \
+         WHERE am.area_id = $1 ORDER BY m.code",
+    )
+    .bind(id.0)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(code, orp, district, region, lat, lon)| {
+            Ok(crate::records::MunicipalityPlace {
+                code: stored(code, "municipality code", MunicipalityCode::try_from)?,
+                orp: stored(orp, "ORP code", souhra_core::code::OrpCode::try_from)?,
+                district: stored(
+                    district,
+                    "district code",
+                    souhra_core::code::DistrictCode::try_from,
+                )?,
+                region: stored(
+                    region,
+                    "region code",
+                    souhra_core::code::RegionCode::try_from,
+                )?,
+                point: lat
+                    .zip(lon)
+                    .and_then(|(lat, lon)| souhra_core::territory::GeoPoint::new(lat, lon)),
+            })
+        })
+        .collect()
+}
+
 pub(crate) async fn summary(pool: &Pool, id: AreaId) -> StoreResult<AreaSummary> {
     let (count, population): (i64, Option<i64>) = sqlx::query_as(
         "SELECT count(*), CAST(sum(m.population) AS BIGINT) FROM area_municipality am \

@@ -51,7 +51,7 @@ pub(crate) async fn service_id_by_registration(
     Ok(row.map(|(id,)| ServiceId(id)))
 }
 
-fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> StoreResult<T> {
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> StoreResult<T> {
     serde_json::from_str(text).map_err(|e| StoreError::StoredValue(format!("{what}: {e}")))
 }
 
@@ -652,6 +652,40 @@ pub(crate) async fn services_in_area(
     pool: &Pool,
     area: souhra_core::area::AreaId,
 ) -> StoreResult<Vec<crate::records::ServiceSummary>> {
+    summaries(
+        pool,
+        "EXISTS (SELECT 1 FROM facility f JOIN area_municipality am \
+                ON am.municipality_code = f.municipality_code \
+                WHERE f.service_id = s.id AND am.area_id = $1) \
+            OR EXISTS (SELECT 1 FROM service_area_unit u JOIN municipality m ON \
+                ((u.kind = 'municipality' AND m.code = u.code) OR (u.kind = 'orp' AND m.orp_code = u.code) \
+                 OR (u.kind = 'district' AND m.district_code = u.code) OR (u.kind = 'region' AND m.region_code = u.code)) \
+                JOIN area_municipality am ON am.municipality_code = m.code \
+                WHERE u.service_id = s.id AND am.area_id = $1)",
+        area.0,
+    )
+    .await
+}
+
+/// The services of one provider.
+pub(crate) async fn services_of_organization(
+    pool: &Pool,
+    organization: i64,
+) -> StoreResult<Vec<crate::records::ServiceSummary>> {
+    summaries(pool, "s.organization_id = $1", organization).await
+}
+
+/// One provider.
+pub(crate) async fn organization(pool: &Pool, id: i64) -> StoreResult<Option<OrganizationRecord>> {
+    Ok(organizations(pool, &[id]).await?.remove(&id))
+}
+
+/// Service summaries matching `condition` (on `service s`, with `$1` bound to `value`), by name.
+async fn summaries(
+    pool: &Pool,
+    condition: &str,
+    value: i64,
+) -> StoreResult<Vec<crate::records::ServiceSummary>> {
     type Row = (
         i64,
         Option<String>,
@@ -663,20 +697,12 @@ pub(crate) async fn services_in_area(
         Option<DateTime<Utc>>,
         Option<String>,
     );
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT s.id, s.registration_id, s.name, s.kind, s.status, o.name, s.is_demo, s.verified_at, \
          (SELECT v.value FROM service_override v WHERE v.service_id = s.id AND v.field = 'name') \
-         FROM service s JOIN organization o ON o.id = s.organization_id \
-         WHERE EXISTS (SELECT 1 FROM facility f JOIN area_municipality am \
-                ON am.municipality_code = f.municipality_code \
-                WHERE f.service_id = s.id AND am.area_id = $1) \
-            OR EXISTS (SELECT 1 FROM service_area_unit u JOIN municipality m ON \
-                ((u.kind = 'municipality' AND m.code = u.code) OR (u.kind = 'orp' AND m.orp_code = u.code) \
-                 OR (u.kind = 'district' AND m.district_code = u.code) OR (u.kind = 'region' AND m.region_code = u.code)) \
-                JOIN area_municipality am ON am.municipality_code = m.code \
-                WHERE u.service_id = s.id AND am.area_id = $1)",
-    )
-    .bind(area.0)
+         FROM service s JOIN organization o ON o.id = s.organization_id WHERE {condition}"
+    ))
+    .bind(value)
     .fetch_all(pool)
     .await?;
     let mut services = rows

@@ -10,6 +10,7 @@ pub(crate) mod codelist;
 pub(crate) mod entries;
 pub(crate) mod import;
 pub(crate) mod meta;
+pub(crate) mod public;
 pub(crate) mod territory;
 
 pub(crate) use super::{Db, IS_POSTGRES};

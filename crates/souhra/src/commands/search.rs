@@ -189,6 +189,7 @@ pub async fn query(config: &Config, args: &SearchQueryArgs) -> Result<(), Failur
         text: args.text.clone(),
         filters,
         serves,
+        within: None,
         sort: if args.nearest {
             Sort::Distance
         } else {
