@@ -17,6 +17,15 @@ const pages = [
   '/nepomuk/obce?q=zzzz',
   '/o-aplikaci',
   '/tato-stranka-neexistuje',
+  '/nepomuk/sluzby',
+  '/nepomuk/sluzby?q=senio%C5%99i&druh=40&obec=Nepomuk&razeni=vzdalenost&mapa=1',
+  '/nepomuk/sluzby?strana=0',
+  '/nepomuk/sluzba/1-x',
+  '/nepomuk/sluzba/2-x/chyba',
+  '/nepomuk/poskytovatel/1-x',
+  '/nepomuk/seznam?s=1.2.3',
+  '/nepomuk/seznam',
+  '/pristupnost',
 ];
 const languages = ['cs', 'en', 'uk'];
 

@@ -60,6 +60,19 @@ pub fn codelists() -> Result<Vec<CodelistEntry>, DataError> {
     })
 }
 
+/// The default life situations of the public site (every key has translations in the web
+/// layer; a test there checks it). With `codelists`, their codes are checked too.
+pub fn life_situations(
+    codelists: Option<&[CodelistEntry]>,
+) -> Result<Vec<souhra_core::public::LifeSituation>, DataError> {
+    crate::situations::parse_situations(
+        "public/zivotni_situace.csv",
+        file("public/zivotni_situace.csv")?,
+        codelists,
+        &|_| true,
+    )
+}
+
 /// A fingerprint of all bundled files (FNV-1a, 64 bits, over paths and contents). The store
 /// remembers it, so a build with changed data reloads them at start and an unchanged one does not.
 pub fn fingerprint() -> String {

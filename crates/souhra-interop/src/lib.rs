@@ -25,6 +25,7 @@ pub mod places;
 pub mod population;
 pub mod registry;
 pub mod sheet;
+pub mod situations;
 mod table;
 pub mod territory;
 

@@ -123,9 +123,9 @@ fn fingerprint_is_stable_within_a_build() {
 fn bundled_files_are_exact_copies_of_the_shared_originals() {
     let Some(shared) = shared_data() else { return };
     assert!(bundled::FILES.len() >= 11);
-    // Souhra's own files: generator/ (fictional word lists), sheet/ (spreadsheet layout);
-    // hsds/ is checked below.
-    let own = ["generator/", "sheet/", "hsds/"];
+    // Souhra's own files: generator/ (fictional word lists), sheet/ (spreadsheet layout),
+    // public/ (default life situations); hsds/ is checked below.
+    let own = ["generator/", "sheet/", "hsds/", "public/"];
     let copies = bundled::FILES
         .iter()
         .filter(|f| !own.iter().any(|prefix| f.path.starts_with(prefix)));

@@ -231,6 +231,8 @@ pub struct ServiceSummary {
     pub status: souhra_core::catalogue::ServiceStatus,
     /// Provider name.
     pub organization: String,
+    /// Provider's database id.
+    pub organization_id: i64,
     /// Fictional demo content.
     pub is_demo: bool,
     /// When the provider last confirmed the record.

@@ -107,4 +107,17 @@ impl Store {
     pub async fn population(&self, code: MunicipalityCode) -> StoreResult<Vec<PopulationRecord>> {
         dispatch!(self, territory::population(code))
     }
+
+    /// Every municipality's name and representative point, by code (former ones included).
+    pub async fn municipality_names_and_points(
+        &self,
+    ) -> StoreResult<
+        Vec<(
+            souhra_core::code::MunicipalityCode,
+            String,
+            Option<souhra_core::territory::GeoPoint>,
+        )>,
+    > {
+        dispatch!(self, territory::names_and_points())
+    }
 }

@@ -149,3 +149,191 @@ error-503-title = Služba je dočasně nedostupná
 error-503-text = Databáze právě neodpovídá. Zkuste to prosím za chvíli znovu.
 error-reference = Kód chyby: { $id }
 error-back-home = Zpět na úvodní stránku
+
+## Katalog služeb
+nav-services = Najít pomoc
+nav-list = Můj seznam
+footer-accessibility = Prohlášení o přístupnosti
+area-find-help = Najít pomoc
+situations-title = Co právě řešíte?
+situation-pecuji-o-blizkeho = Pečuji o blízkého
+situation-pecuji-o-blizkeho-hint = Odlehčení, pomoc doma, denní stacionáře.
+situation-starnu-doma = Stárnu a potřebuji pomoc doma
+situation-starnu-doma-hint = Pečovatelská služba, osobní asistence, tísňová péče.
+situation-bydleni-s-peci = Potřebuji bydlení s péčí
+situation-bydleni-s-peci-hint = Domovy pro seniory, domovy se zvláštním režimem, chráněné bydlení.
+situation-mam-dluhy = Mám dluhy
+situation-mam-dluhy-hint = Odborné sociální poradenství a krizová pomoc.
+situation-bez-domova = Jsem bez domova
+situation-bez-domova-hint = Noclehárny, azylové domy, denní centra, terénní pracovníci.
+situation-nasili = Zažívám násilí
+situation-nasili-hint = Intervenční centra, krizová pomoc, linky důvěry.
+situation-postizeni = Mám zdravotní postižení
+situation-postizeni-hint = Osobní asistence, sociální rehabilitace, chráněné bydlení.
+situation-cizinec = Jsem cizinec
+situation-cizinec-hint = Poradenství a pomoc pro cizince.
+situation-rodina = Naše rodina to má těžké
+situation-rodina-hint = Sociálně aktivizační služby, raná péče, kluby pro děti a mládež.
+situation-krize = Jsem v krizi
+situation-krize-hint = Krizová pomoc a telefonická krizová pomoc nonstop.
+situation-zavislost = Mám problém se závislostí
+situation-zavislost-hint = Kontaktní centra, terapeutické komunity, následná péče.
+services-title = Sociální služby
+services-too-long = Hledaný text je příliš dlouhý (nejvýše { $max } znaků).
+services-bad-page = Číslo stránky musí být celé číslo od 1 do { $max }.
+services-too-many = Vybrali jste příliš mnoho hodnot jednoho filtru (nejvýše { $max }).
+services-search-label = Co hledáte?
+services-search-hint = Například pečovatelská služba, dluhy, senioři.
+services-place-label = Kde?
+services-place-hint = Obec, ve které pomoc potřebujete.
+services-search-button = Hledat
+services-place-unknown = Obec „{ $place }“ v tomto území nenacházíme. Zkontrolujte název nebo ho nechte prázdný.
+services-place-several = Název „{ $place }“ má více obcí. Vyberte jednu:
+filters-title = Upřesnit
+filters-order = Řazení a čas
+filters-order-relevance = Nejlepší shoda
+filters-order-distance = Nejblíže k obci
+filters-order-needs-place = Řazení podle vzdálenosti potřebuje vyplněnou obec.
+filters-open-now = Jen právě otevřené
+facet-kind = Druh služby
+facet-target = Pro koho
+facet-form = Forma
+facet-age = Věk
+filters-apply = Použít
+services-found = { $count ->
+    [one] Nalezena { $count } služba
+    [few] Nalezeny { $count } služby
+   *[other] Nalezeno { $count } služeb
+}
+services-serving = pro obec { $place }
+services-showing = Zobrazeno { $first }–{ $last } z { $count }.
+services-relaxed = Žádná služba neobsahuje všechna slova, proto ukazujeme ty, které obsahují alespoň některé.
+map-show = Zobrazit na mapě
+map-hide = Skrýt mapu
+map-label = Mapa nalezených služeb
+map-label-service = Mapa: { $name }
+map-fallback = Mapa se nenačetla. Adresy najdete v seznamu.
+map-open-osm = Otevřít místo na OpenStreetMap
+services-none = Nic jsme nenašli. Zkuste méně slov, jiný výraz nebo zrušte některé filtry.
+pagination = Stránky výsledků
+pagination-prev = Předchozí
+pagination-next = Další
+pagination-page = Strana { $number }
+verified-on = Ověřeno { $date }
+verified-never = Údaje zatím neověřeny
+verified-level-fresh = ověřeno v posledním půlroce
+verified-level-aging = ověřeno před více než půl rokem
+verified-level-stale = ověřeno před více než rokem
+verified-level-never = neověřeno
+card-provider = Poskytovatel
+address-hidden = Adresa se nezveřejňuje ({ $municipality })
+card-more-places = { $count ->
+    [one] a { $count } další místo
+    [few] a { $count } další místa
+   *[other] a { $count } dalších míst
+}
+card-distance = { $distance } od vybrané obce
+demo-tag = Ukázka
+service-ended = Tato služba již není poskytována.
+service-suspended = Poskytování této služby je přerušeno.
+action-print = Vytisknout
+action-add-to-list = Přidat do mého seznamu
+action-in-list = Je ve vašem seznamu – zobrazit seznam
+action-report = Nahlásit chybu v údajích
+service-description = Popis
+service-for-whom = Pro koho
+service-target-groups = Cílové skupiny
+service-age-groups = Věk
+service-area = Působí v
+unit-municipality = obec { $name }
+unit-orp = ORP { $name }
+unit-district = okres { $name }
+unit-region = { $name }
+service-where = Kde
+service-no-places = Služba nemá uvedené místo poskytování.
+service-forms = Formy, kapacita a provozní doba
+service-capacity = Kapacita
+service-continuous = Poskytuje se nepřetržitě.
+service-hours = Provozní doba: { $form }
+col-day = Den
+col-hours = Čas
+weekday-1 = pondělí
+weekday-2 = úterý
+weekday-3 = středa
+weekday-4 = čtvrtek
+weekday-5 = pátek
+weekday-6 = sobota
+weekday-7 = neděle
+service-fees = Úhrady
+service-contacts = Kontakty
+label-phone = Telefon
+label-email = E-mail
+label-web = Web
+label-registration = Identifikátor registrace
+label-provided-from = Poskytuje se od
+report-title = Nahlásit chybu
+report-intro = Našli jste u služby „{ $name }“ chybný nebo zastaralý údaj? Napište nám, co je špatně. Koordinátor to ověří u poskytovatele.
+report-message = Co je špatně?
+report-message-hint = Nejméně { $min } a nejvýše { $max } znaků.
+report-contact = Váš e-mail nebo telefon (nepovinné)
+report-contact-hint = Jen pokud chcete odpověď. Nikde ho nezveřejníme.
+report-honeypot = Toto pole nevyplňujte
+report-send = Odeslat
+report-privacy = Hlášení čte jen koordinátor katalogu. Kontakt použijeme jen k odpovědi.
+report-expired = Formulář vypršel nebo nebyl odeslán z této stránky. Odešlete ho prosím znovu.
+report-contact-too-long = Kontakt je příliš dlouhý (nejvýše 200 znaků).
+report-message-length = Popište chybu alespoň 10 a nejvýše 2 000 znaky.
+report-too-many = Z vašeho připojení přišlo v krátké době mnoho hlášení. Zkuste to prosím za deset minut.
+report-thanks-title = Děkujeme
+report-thanks-text = Hlášení jsme přijali. Koordinátor ho ověří a údaje opraví.
+report-back = Zpět na službu { $name }
+provider-kind = Poskytovatel sociálních služeb
+label-ico = IČO
+label-legal-form = Právní forma
+label-seat = Sídlo
+provider-services = { $count ->
+    [one] { $count } služba
+    [few] { $count } služby
+   *[other] { $count } služeb
+}
+provider-ended = { $count ->
+    [one] { $count } další služba již není poskytována.
+    [few] { $count } další služby již nejsou poskytovány.
+   *[other] { $count } dalších služeb již není poskytováno.
+}
+list-title = Můj seznam
+list-intro = Služby, které jste si vybrali (nejvýše { $max }). Seznam je uložen v adrese stránky: můžete ji poslat, uložit do záložek nebo vytisknout. Nepotřebujete žádný účet.
+list-missing = { $count ->
+    [one] { $count } služba ze seznamu už v katalogu není.
+    [few] { $count } služby ze seznamu už v katalogu nejsou.
+   *[other] { $count } služeb ze seznamu už v katalogu není.
+}
+list-share = Adresa seznamu:
+list-remove = Odebrat ze seznamu: { $name }
+list-empty = Seznam je prázdný. Službu přidáte tlačítkem „Přidat do mého seznamu“ na její stránce.
+list-find = Najít služby
+a11y-title = Prohlášení o přístupnosti
+a11y-intro = Chceme, aby katalog sociálních služeb mohl používat každý – i na telefonu, jen klávesnicí nebo se čtečkou obrazovky.
+a11y-status-title = Stav souladu
+a11y-status = Stránky jsou navrženy podle WCAG 2.1 na úrovni AA (norma EN 301 549) a podle zákona č. 99/2019 Sb. Jsou v souladu s výjimkami uvedenými níže.
+a11y-how-title = Jak stránky používat
+a11y-how-keyboard = Vše ovládnete klávesnicí: tabulátor přechází mezi odkazy a poli, první odkaz vede rovnou na obsah.
+a11y-how-nojs = Vyhledávání, filtry, stránkování i „Můj seznam“ fungují i bez JavaScriptu.
+a11y-how-zoom = Text lze zvětšit na 200 % a stránky se přizpůsobí šířce telefonu.
+a11y-how-print = Stránku služby, výsledky i můj seznam lze vytisknout; tisková verze vynechá ovládací prvky.
+a11y-how-languages = Rozhraní je česky, anglicky a ukrajinsky. Údaje o službách jsou česky, jak je uvádějí poskytovatelé.
+a11y-limits-title = Známá omezení
+a11y-limit-map = Mapa není pro čtečky obrazovky přístupná; tytéž údaje (adresy a vzdálenosti) jsou vždy i v seznamu.
+a11y-limit-data = Texty popisů služeb píší poskytovatelé; jejich srozumitelnost neovlivníme.
+a11y-check-title = Jak jsme přístupnost ověřili
+a11y-check = Každá verze ({ $version }) se automaticky kontroluje nástrojem axe-core na všech typech stránek ve třech jazycích, na počítači i telefonu, a ovládání klávesnicí se zkouší ručně.
+a11y-feedback-title = Zpětná vazba
+a11y-feedback = Narazili jste na překážku? Napište koordinátorovi katalogu na úřad, který stránky provozuje; odpovíme do 30 dnů.
+municipality-services = Služby pro obec { $name }
+municipality-services-intro = { $count ->
+    [one] Obci slouží { $count } služba. Nejbližší:
+    [few] Obci slouží { $count } služby. Nejbližší:
+   *[other] Obci slouží { $count } služeb. Nejbližší:
+}
+municipality-services-all = Všechny služby pro obec { $name } ({ $count })
+municipality-services-none = Pro tuto obec zatím neznáme žádnou službu.

@@ -145,3 +145,185 @@ error-503-title = Service temporarily unavailable
 error-503-text = The database is not answering right now. Please try again in a moment.
 error-reference = Error code: { $id }
 error-back-home = Back to the home page
+
+## Service catalogue
+nav-services = Find help
+nav-list = My list
+footer-accessibility = Accessibility statement
+area-find-help = Find help
+situations-title = What are you dealing with?
+situation-pecuji-o-blizkeho = I care for someone close
+situation-pecuji-o-blizkeho-hint = Respite care, help at home, day care centres.
+situation-starnu-doma = I am getting older and need help at home
+situation-starnu-doma-hint = Home care, personal assistance, emergency alarm.
+situation-bydleni-s-peci = I need housing with care
+situation-bydleni-s-peci-hint = Homes for the elderly, special regime homes, sheltered housing.
+situation-mam-dluhy = I have debts
+situation-mam-dluhy-hint = Professional social counselling and crisis help.
+situation-bez-domova = I am homeless
+situation-bez-domova-hint = Night shelters, hostels, day centres, street workers.
+situation-nasili = I am experiencing violence
+situation-nasili-hint = Intervention centres, crisis help, helplines.
+situation-postizeni = I have a disability
+situation-postizeni-hint = Personal assistance, social rehabilitation, sheltered housing.
+situation-cizinec = I am a foreigner
+situation-cizinec-hint = Counselling and help for foreigners.
+situation-rodina = Our family is struggling
+situation-rodina-hint = Family support, early intervention, clubs for children and youth.
+situation-krize = I am in crisis
+situation-krize-hint = Crisis help and crisis helplines, day and night.
+situation-zavislost = I have a problem with addiction
+situation-zavislost-hint = Contact centres, therapeutic communities, aftercare.
+services-title = Social services
+services-too-long = The search text is too long (at most { $max } characters).
+services-bad-page = The page number must be a whole number from 1 to { $max }.
+services-too-many = Too many values of one filter were chosen (at most { $max }).
+services-search-label = What are you looking for?
+services-search-hint = For example home care, debts, seniors (in Czech).
+services-place-label = Where?
+services-place-hint = The municipality where help is needed.
+services-search-button = Search
+services-place-unknown = We cannot find the municipality “{ $place }” in this area. Check the name or leave it empty.
+services-place-several = Several municipalities are called “{ $place }”. Choose one:
+filters-title = Refine
+filters-order = Order and time
+filters-order-relevance = Best match
+filters-order-distance = Nearest to the municipality
+filters-order-needs-place = Ordering by distance needs a municipality.
+filters-open-now = Open now only
+facet-kind = Kind of service
+facet-target = For whom
+facet-form = Form
+facet-age = Age
+filters-apply = Apply
+services-found = { $count ->
+    [one] { $count } service found
+   *[other] { $count } services found
+}
+services-serving = for { $place }
+services-showing = Showing { $first }–{ $last } of { $count }.
+services-relaxed = No service contains every word, so services containing some of them are shown.
+map-show = Show on a map
+map-hide = Hide the map
+map-label = Map of the services found
+map-label-service = Map: { $name }
+map-fallback = The map did not load. The addresses are in the list.
+map-open-osm = Open the place on OpenStreetMap
+services-none = Nothing found. Try fewer words, another word, or remove some filters.
+pagination = Result pages
+pagination-prev = Previous
+pagination-next = Next
+pagination-page = Page { $number }
+verified-on = Verified { $date }
+verified-never = Not verified yet
+verified-level-fresh = verified within the last six months
+verified-level-aging = verified more than six months ago
+verified-level-stale = verified more than a year ago
+verified-level-never = not verified
+card-provider = Provider
+address-hidden = Address not published ({ $municipality })
+card-more-places = { $count ->
+    [one] and { $count } more place
+   *[other] and { $count } more places
+}
+card-distance = { $distance } from the chosen municipality
+demo-tag = Example
+service-ended = This service is no longer provided.
+service-suspended = This service is suspended.
+action-print = Print
+action-add-to-list = Add to my list
+action-in-list = In your list – show the list
+action-report = Report an error in the data
+service-description = Description
+service-for-whom = For whom
+service-target-groups = Target groups
+service-age-groups = Age
+service-area = Serves
+unit-municipality = municipality { $name }
+unit-orp = ORP { $name }
+unit-district = district { $name }
+unit-region = { $name }
+service-where = Where
+service-no-places = The service gives no place of provision.
+service-forms = Forms, capacity and opening hours
+service-capacity = Capacity
+service-continuous = Provided day and night.
+service-hours = Opening hours: { $form }
+col-day = Day
+col-hours = Time
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+service-fees = Fees
+service-contacts = Contacts
+label-phone = Phone
+label-email = E-mail
+label-web = Web
+label-registration = Registration identifier
+label-provided-from = Provided since
+report-title = Report an error
+report-intro = Did you find a wrong or outdated detail of “{ $name }”? Tell us what is wrong. The coordinator will check it with the provider.
+report-message = What is wrong?
+report-message-hint = At least { $min } and at most { $max } characters.
+report-contact = Your e-mail or phone (optional)
+report-contact-hint = Only if you want an answer. It is never published.
+report-honeypot = Leave this field empty
+report-send = Send
+report-privacy = Only the catalogue coordinator reads reports. The contact is used only to answer.
+report-expired = The form expired or was not sent from this page. Please send it again.
+report-contact-too-long = The contact is too long (at most 200 characters).
+report-message-length = Describe the error in 10 to 2,000 characters.
+report-too-many = Many reports came from your connection in a short time. Please try again in ten minutes.
+report-thanks-title = Thank you
+report-thanks-text = We have received your report. The coordinator will check it and correct the data.
+report-back = Back to { $name }
+provider-kind = Provider of social services
+label-ico = Company ID (IČO)
+label-legal-form = Legal form
+label-seat = Registered office
+provider-services = { $count ->
+    [one] { $count } service
+   *[other] { $count } services
+}
+provider-ended = { $count ->
+    [one] { $count } more service is no longer provided.
+   *[other] { $count } more services are no longer provided.
+}
+list-title = My list
+list-intro = Services you picked (at most { $max }). The list is kept in the page address: you can send it, bookmark it or print it. No account is needed.
+list-missing = { $count ->
+    [one] { $count } service of the list is no longer in the catalogue.
+   *[other] { $count } services of the list are no longer in the catalogue.
+}
+list-share = Address of the list:
+list-remove = Remove from the list: { $name }
+list-empty = The list is empty. Add a service with “Add to my list” on its page.
+list-find = Find services
+a11y-title = Accessibility statement
+a11y-intro = We want everyone to be able to use the catalogue of social services – on a phone, with a keyboard only or with a screen reader.
+a11y-status-title = Compliance status
+a11y-status = The site is designed to WCAG 2.1 level AA (EN 301 549) and Czech Act No. 99/2019. It complies, with the exceptions listed below.
+a11y-how-title = How to use the site
+a11y-how-keyboard = Everything works with a keyboard: Tab moves between links and fields; the first link skips to the content.
+a11y-how-nojs = Search, filters, pages and “My list” work without JavaScript.
+a11y-how-zoom = Text can be enlarged to 200 % and pages fit a phone's width.
+a11y-how-print = Service pages, results and my list print without the controls.
+a11y-how-languages = The interface is in Czech, English and Ukrainian. Service details are in Czech, as providers give them.
+a11y-limits-title = Known limitations
+a11y-limit-map = The map is not accessible to screen readers; the same details (addresses and distances) are always in the list too.
+a11y-limit-data = Service descriptions are written by the providers; we cannot make them plainer.
+a11y-check-title = How we checked
+a11y-check = Every version ({ $version }) is checked automatically with axe-core on every kind of page in three languages, on desktop and phone widths, and keyboard use is tried by hand.
+a11y-feedback-title = Feedback
+a11y-feedback = Did you meet a barrier? Write to the catalogue coordinator at the office running this site; we answer within 30 days.
+municipality-services = Services for { $name }
+municipality-services-intro = { $count ->
+    [one] { $count } service serves the municipality. The nearest:
+   *[other] { $count } services serve the municipality. The nearest:
+}
+municipality-services-all = All services for { $name } ({ $count })
+municipality-services-none = We know of no service for this municipality yet.

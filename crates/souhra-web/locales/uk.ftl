@@ -149,3 +149,190 @@ error-503-title = Сервіс тимчасово недоступний
 error-503-text = База даних зараз не відповідає. Спробуйте ще раз за хвилину.
 error-reference = Код помилки: { $id }
 error-back-home = Повернутися на головну сторінку
+
+## Каталог послуг
+nav-services = Знайти допомогу
+nav-list = Мій список
+footer-accessibility = Заява про доступність
+area-find-help = Знайти допомогу
+situations-title = Що ви зараз вирішуєте?
+situation-pecuji-o-blizkeho = Я доглядаю за близькою людиною
+situation-pecuji-o-blizkeho-hint = Тимчасова заміна догляду, допомога вдома, денні стаціонари.
+situation-starnu-doma = Я старію і потребую допомоги вдома
+situation-starnu-doma-hint = Догляд удома, особиста асистенція, екстрений виклик.
+situation-bydleni-s-peci = Мені потрібне житло з доглядом
+situation-bydleni-s-peci-hint = Будинки для літніх людей, будинки з особливим режимом, захищене житло.
+situation-mam-dluhy = У мене борги
+situation-mam-dluhy-hint = Фахове соціальне консультування та кризова допомога.
+situation-bez-domova = Я без житла
+situation-bez-domova-hint = Нічліжки, притулки, денні центри, вуличні соціальні працівники.
+situation-nasili = Я зазнаю насильства
+situation-nasili-hint = Інтервенційні центри, кризова допомога, телефони довіри.
+situation-postizeni = У мене інвалідність
+situation-postizeni-hint = Особиста асистенція, соціальна реабілітація, захищене житло.
+situation-cizinec = Я іноземець
+situation-cizinec-hint = Консультації та допомога для іноземців.
+situation-rodina = Нашій родині важко
+situation-rodina-hint = Підтримка сімей, рання допомога, клуби для дітей і молоді.
+situation-krize = Я в кризі
+situation-krize-hint = Кризова допомога та кризові телефонні лінії цілодобово.
+situation-zavislost = У мене проблема із залежністю
+situation-zavislost-hint = Контактні центри, терапевтичні спільноти, подальший догляд.
+services-title = Соціальні послуги
+services-too-long = Текст пошуку задовгий (не більше { $max } символів).
+services-bad-page = Номер сторінки має бути цілим числом від 1 до { $max }.
+services-too-many = Вибрано забагато значень одного фільтра (не більше { $max }).
+services-search-label = Що ви шукаєте?
+services-search-hint = Наприклад, догляд удома, борги, літні люди (чеською).
+services-place-label = Де?
+services-place-hint = Населений пункт, де потрібна допомога.
+services-search-button = Шукати
+services-place-unknown = Населений пункт «{ $place }» на цій території не знайдено. Перевірте назву або залиште поле порожнім.
+services-place-several = Назву «{ $place }» має кілька населених пунктів. Виберіть один:
+filters-title = Уточнити
+filters-order = Порядок і час
+filters-order-relevance = Найкращий збіг
+filters-order-distance = Найближчі до населеного пункту
+filters-order-needs-place = Для сортування за відстанню вкажіть населений пункт.
+filters-open-now = Лише ті, що зараз відкриті
+facet-kind = Вид послуги
+facet-target = Для кого
+facet-form = Форма
+facet-age = Вік
+filters-apply = Застосувати
+services-found = { $count ->
+    [one] Знайдено { $count } послугу
+    [few] Знайдено { $count } послуги
+   *[other] Знайдено { $count } послуг
+}
+services-serving = для { $place }
+services-showing = Показано { $first }–{ $last } з { $count }.
+services-relaxed = Жодна послуга не містить усіх слів, тому показано ті, що містять хоча б деякі.
+map-show = Показати на мапі
+map-hide = Сховати мапу
+map-label = Мапа знайдених послуг
+map-label-service = Мапа: { $name }
+map-fallback = Мапа не завантажилася. Адреси є у списку.
+map-open-osm = Відкрити місце на OpenStreetMap
+services-none = Нічого не знайдено. Спробуйте менше слів, інше слово або зніміть деякі фільтри.
+pagination = Сторінки результатів
+pagination-prev = Попередня
+pagination-next = Наступна
+pagination-page = Сторінка { $number }
+verified-on = Перевірено { $date }
+verified-never = Дані ще не перевірено
+verified-level-fresh = перевірено протягом останніх шести місяців
+verified-level-aging = перевірено понад пів року тому
+verified-level-stale = перевірено понад рік тому
+verified-level-never = не перевірено
+card-provider = Надавач
+address-hidden = Адреса не публікується ({ $municipality })
+card-more-places = { $count ->
+    [one] і ще { $count } місце
+    [few] і ще { $count } місця
+   *[other] і ще { $count } місць
+}
+card-distance = { $distance } від вибраного населеного пункту
+demo-tag = Приклад
+service-ended = Ця послуга більше не надається.
+service-suspended = Надання цієї послуги призупинено.
+action-print = Друкувати
+action-add-to-list = Додати до мого списку
+action-in-list = У вашому списку – показати список
+action-report = Повідомити про помилку в даних
+service-description = Опис
+service-for-whom = Для кого
+service-target-groups = Цільові групи
+service-age-groups = Вік
+service-area = Діє в
+unit-municipality = громада { $name }
+unit-orp = ORP { $name }
+unit-district = округ { $name }
+unit-region = { $name }
+service-where = Де
+service-no-places = Місце надання послуги не вказано.
+service-forms = Форми, місткість і години роботи
+service-capacity = Місткість
+service-continuous = Надається цілодобово.
+service-hours = Години роботи: { $form }
+col-day = День
+col-hours = Час
+weekday-1 = понеділок
+weekday-2 = вівторок
+weekday-3 = середа
+weekday-4 = четвер
+weekday-5 = п’ятниця
+weekday-6 = субота
+weekday-7 = неділя
+service-fees = Оплата
+service-contacts = Контакти
+label-phone = Телефон
+label-email = Ел. пошта
+label-web = Вебсайт
+label-registration = Реєстраційний ідентифікатор
+label-provided-from = Надається з
+report-title = Повідомити про помилку
+report-intro = Знайшли неправильні або застарілі дані послуги «{ $name }»? Напишіть, що не так. Координатор перевірить це в надавача.
+report-message = Що не так?
+report-message-hint = Щонайменше { $min } і щонайбільше { $max } символів.
+report-contact = Ваша ел. пошта або телефон (необов’язково)
+report-contact-hint = Лише якщо хочете отримати відповідь. Ми його ніде не публікуємо.
+report-honeypot = Не заповнюйте це поле
+report-send = Надіслати
+report-privacy = Повідомлення читає лише координатор каталогу. Контакт використаємо лише для відповіді.
+report-expired = Термін дії форми минув або її надіслано не з цієї сторінки. Надішліть її, будь ласка, ще раз.
+report-contact-too-long = Контакт задовгий (не більше 200 символів).
+report-message-length = Опишіть помилку від 10 до 2 000 символів.
+report-too-many = З вашого з’єднання надійшло багато повідомлень за короткий час. Спробуйте, будь ласка, за десять хвилин.
+report-thanks-title = Дякуємо
+report-thanks-text = Ми отримали ваше повідомлення. Координатор його перевірить і виправить дані.
+report-back = Назад до послуги { $name }
+provider-kind = Надавач соціальних послуг
+label-ico = Ідентифікаційний номер (IČO)
+label-legal-form = Правова форма
+label-seat = Місцезнаходження
+provider-services = { $count ->
+    [one] { $count } послуга
+    [few] { $count } послуги
+   *[other] { $count } послуг
+}
+provider-ended = { $count ->
+    [one] Ще { $count } послуга більше не надається.
+    [few] Ще { $count } послуги більше не надаються.
+   *[other] Ще { $count } послуг більше не надаються.
+}
+list-title = Мій список
+list-intro = Послуги, які ви вибрали (не більше { $max }). Список зберігається в адресі сторінки: її можна надіслати, додати в закладки або надрукувати. Обліковий запис не потрібен.
+list-missing = { $count ->
+    [one] { $count } послуги зі списку вже немає в каталозі.
+   *[other] { $count } послуг зі списку вже немає в каталозі.
+}
+list-share = Адреса списку:
+list-remove = Вилучити зі списку: { $name }
+list-empty = Список порожній. Додайте послугу кнопкою «Додати до мого списку» на її сторінці.
+list-find = Знайти послуги
+a11y-title = Заява про доступність
+a11y-intro = Ми хочемо, щоб каталогом соціальних послуг міг користуватися кожен – на телефоні, лише з клавіатурою або з програмою зчитування екрана.
+a11y-status-title = Стан відповідності
+a11y-status = Сайт розроблено відповідно до WCAG 2.1 рівня AA (EN 301 549) і чеського закону № 99/2019. Він відповідає вимогам за винятками, наведеними нижче.
+a11y-how-title = Як користуватися сайтом
+a11y-how-keyboard = Усе працює з клавіатури: Tab переходить між посиланнями й полями, перше посилання веде одразу до змісту.
+a11y-how-nojs = Пошук, фільтри, сторінки й «Мій список» працюють без JavaScript.
+a11y-how-zoom = Текст можна збільшити до 200 %, сторінки пристосовуються до ширини телефона.
+a11y-how-print = Сторінки послуг, результати й мій список друкуються без елементів керування.
+a11y-how-languages = Інтерфейс чеською, англійською та українською. Дані про послуги – чеською, як їх подають надавачі.
+a11y-limits-title = Відомі обмеження
+a11y-limit-map = Мапа недоступна для програм зчитування екрана; ті самі дані (адреси й відстані) завжди є і в списку.
+a11y-limit-data = Описи послуг пишуть надавачі; ми не можемо зробити їх простішими.
+a11y-check-title = Як ми перевіряли
+a11y-check = Кожну версію ({ $version }) автоматично перевіряє axe-core на всіх типах сторінок трьома мовами, на комп’ютері й телефоні; керування з клавіатури перевіряється вручну.
+a11y-feedback-title = Зворотний зв’язок
+a11y-feedback = Натрапили на перешкоду? Напишіть координаторові каталогу в установу, яка веде цей сайт; відповімо протягом 30 днів.
+municipality-services = Послуги для { $name }
+municipality-services-intro = { $count ->
+    [one] Громаді служить { $count } послуга. Найближчі:
+    [few] Громаді служать { $count } послуги. Найближчі:
+   *[other] Громаді служать { $count } послуг. Найближчі:
+}
+municipality-services-all = Усі послуги для { $name } ({ $count })
+municipality-services-none = Для цієї громади поки не відомо жодної послуги.

@@ -14,6 +14,7 @@
 //! holds no Czech text in Rust code (a test checks both translation parity and that).
 
 mod assets;
+mod catalogue;
 mod embedded;
 mod error;
 pub mod i18n;
@@ -38,8 +39,9 @@ use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
+pub use catalogue::{IndexError, refresh_index};
 pub use error::AppError;
-pub use state::{AppState, WebConfig, WebError};
+pub use state::{AppState, DEFAULT_MAP_TILES, WebConfig, WebError};
 
 fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     AppError::Internal("a request handler panicked".into()).into_response()
@@ -60,6 +62,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::home::home))
         .route("/o-aplikaci", get(pages::about::about))
+        .route("/pristupnost", get(pages::site::accessibility))
+        .route("/sitemap.xml", get(pages::site::sitemap))
         .route("/jazyk/{lang}", get(pages::language::switch))
         .route("/api/obce", get(pages::api::municipalities))
         .route("/healthz", get(ops::healthz))
@@ -71,6 +75,24 @@ pub fn router(state: AppState) -> Router {
         .route("/{area}", get(pages::area::area_page))
         .route("/{area}/", get(pages::area::trailing_slash))
         .route("/{area}/obce", get(pages::area::search))
+        .route("/{area}/sluzby", get(pages::services::services))
+        .route(
+            "/{area}/sluzba/{service}",
+            get(pages::service::service_page),
+        )
+        .route(
+            "/{area}/sluzba/{service}/chyba",
+            get(pages::service::report_form).post(pages::service::report_submit),
+        )
+        .route(
+            "/{area}/sluzba/{service}/chyba/dekujeme",
+            get(pages::service::report_thanks),
+        )
+        .route(
+            "/{area}/poskytovatel/{provider}",
+            get(pages::provider::provider_page),
+        )
+        .route("/{area}/seznam", get(pages::list::my_list))
         .route(
             "/{area}/obec/{municipality}",
             get(pages::municipality::municipality_page),
@@ -105,7 +127,10 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

@@ -118,10 +118,16 @@ pub(crate) async fn record_metrics(
     response
 }
 
-/// Content-Security-Policy of every response: only our own scripts, styles and images.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-     img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
-     base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/// Content-Security-Policy of every response: only our own scripts, styles and images, and
+/// the map tiles' origin for images.
+pub(crate) fn content_security_policy(tile_origin: Option<&str>) -> String {
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; \
+         img-src 'self' data:{}; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        tile_origin.map(|o| format!(" {o}")).unwrap_or_default()
+    )
+}
 
 /// Adds the security headers to every response.
 pub(crate) async fn security_headers(
@@ -134,7 +140,9 @@ pub(crate) async fn security_headers(
     let set = |headers: &mut HeaderMap, name: &'static str, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
     };
-    set(headers, "content-security-policy", CONTENT_SECURITY_POLICY);
+    if let Ok(csp) = HeaderValue::from_str(state.csp()) {
+        headers.insert("content-security-policy", csp);
+    }
     set(headers, "x-content-type-options", "nosniff");
     set(headers, "x-frame-options", "DENY");
     set(

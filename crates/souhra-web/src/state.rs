@@ -1,10 +1,17 @@
 //! The state every handler shares.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
+use souhra_core::area::AreaId;
+use souhra_core::public::LifeSituation;
+use souhra_search::{Scope, SearchIndex};
 use souhra_store::Store;
 
 use crate::assets::Assets;
+use crate::catalogue::{IndexError, Labels, SharedLabels, area_scope, refresh_index};
 use crate::i18n::{TranslationError, Translations};
 use crate::metrics::Metrics;
 use crate::render::Renderer;
@@ -19,7 +26,24 @@ pub struct WebConfig {
     pub metrics_token: Option<String>,
     /// Program version shown in the footer and metrics.
     pub version: String,
+    /// Map tiles: a URL template with `{z}`, `{x}`, `{y}` (and optionally `{s}`); empty for
+    /// the OpenStreetMap default. Its origin is allowed for images by the content policy.
+    pub map_tiles: String,
+    /// The tiles' attribution (plain text); empty for the OpenStreetMap default.
+    pub map_attribution: String,
+    /// The life situations of areas whose coordinator has not set their own.
+    pub situations: Vec<LifeSituation>,
 }
+
+/// OpenStreetMap's tile server, the default map.
+pub const DEFAULT_MAP_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+const DEFAULT_MAP_ATTRIBUTION: &str = "© OpenStreetMap contributors";
+
+/// How long an area's list of municipalities is reused before it is read again.
+const SCOPE_TTL: Duration = Duration::from_secs(60);
+/// Error reports one address may send per window.
+const REPORTS_PER_WINDOW: usize = 5;
+const REPORT_WINDOW: Duration = Duration::from_secs(600);
 
 impl WebConfig {
     /// Whether the site is served over HTTPS.
@@ -27,6 +51,37 @@ impl WebConfig {
         self.public_url
             .as_deref()
             .is_some_and(|u| u.starts_with("https://"))
+    }
+
+    /// The tile URL template in force.
+    pub fn tiles(&self) -> &str {
+        if self.map_tiles.is_empty() {
+            DEFAULT_MAP_TILES
+        } else {
+            &self.map_tiles
+        }
+    }
+
+    /// The tile attribution in force.
+    pub fn attribution(&self) -> &str {
+        if self.map_attribution.is_empty() {
+            DEFAULT_MAP_ATTRIBUTION
+        } else {
+            &self.map_attribution
+        }
+    }
+
+    /// The origin (`https://tile.openstreetmap.org`) of the tile URL, with `{s}` subdomains
+    /// widened to a wildcard.
+    pub fn tile_origin(&self) -> Option<String> {
+        let url = self.tiles();
+        let (scheme, rest) = url.split_once("://")?;
+        let host = rest.split('/').next()?.replace("{s}", "*");
+        let clean = host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".-:*".contains(&b));
+        (matches!(scheme, "http" | "https") && clean && !host.is_empty())
+            .then(|| format!("{scheme}://{host}"))
     }
 }
 
@@ -43,6 +98,11 @@ pub enum WebError {
 
 struct Inner {
     store: Store,
+    search: Arc<SearchIndex>,
+    labels: RwLock<SharedLabels>,
+    scopes: Mutex<HashMap<AreaId, (Instant, Arc<Scope>)>>,
+    reports: Mutex<HashMap<IpAddr, Vec<Instant>>>,
+    csp: String,
     translations: Arc<Translations>,
     renderer: Renderer,
     assets: Arc<Assets>,
@@ -65,14 +125,24 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// Loads translations and templates and wraps the store.
-    pub fn new(store: Store, config: WebConfig) -> Result<Self, WebError> {
+    /// Loads translations and templates and wraps the store and the search index (call
+    /// [`AppState::refresh_search`] before serving).
+    pub fn new(
+        store: Store,
+        search: Arc<SearchIndex>,
+        config: WebConfig,
+    ) -> Result<Self, WebError> {
         let translations = Arc::new(Translations::load()?);
         let assets = Arc::new(Assets::load());
         let renderer = Renderer::load(translations.clone(), assets.clone())?;
         Ok(Self {
             inner: Arc::new(Inner {
                 store,
+                search,
+                labels: RwLock::new(Arc::new(Labels::default())),
+                scopes: Mutex::new(HashMap::new()),
+                reports: Mutex::new(HashMap::new()),
+                csp: crate::middleware::content_security_policy(config.tile_origin().as_deref()),
                 translations,
                 renderer,
                 assets,
@@ -85,6 +155,87 @@ impl AppState {
     /// The store.
     pub fn store(&self) -> &Store {
         &self.inner.store
+    }
+
+    /// Brings the search index and the labels up to date with the catalogue (or rebuilds the
+    /// index, with `force`); returns the number of services indexed, `None` when nothing had
+    /// changed. The server calls it at start and then every few seconds; it is the index's only
+    /// writer.
+    pub async fn refresh_search(&self, force: bool) -> Result<Option<u64>, IndexError> {
+        let indexed = refresh_index(&self.inner.store, &self.inner.search, force).await?;
+        let empty = self.labels().municipalities_is_empty();
+        if indexed.is_some() || empty {
+            let labels = Arc::new(Labels::load(&self.inner.store).await?);
+            *self
+                .inner
+                .labels
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = labels;
+            self.inner
+                .scopes
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .clear();
+        }
+        Ok(indexed)
+    }
+
+    pub(crate) fn search(&self) -> &SearchIndex {
+        &self.inner.search
+    }
+
+    pub(crate) fn labels(&self) -> SharedLabels {
+        self.inner
+            .labels
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The search scope of an area (its municipalities), reused for a minute.
+    pub(crate) async fn scope(&self, area: AreaId) -> Result<Arc<Scope>, souhra_store::StoreError> {
+        let cached = self
+            .inner
+            .scopes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&area)
+            .filter(|(at, _)| at.elapsed() < SCOPE_TTL)
+            .map(|(_, scope)| scope.clone());
+        if let Some(scope) = cached {
+            return Ok(scope);
+        }
+        let scope = Arc::new(area_scope(&self.inner.store, area).await?);
+        self.inner
+            .scopes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(area, (Instant::now(), scope.clone()));
+        Ok(scope)
+    }
+
+    /// Counts an error report from `client`; false when it sent too many lately.
+    pub(crate) fn allow_report(&self, client: IpAddr) -> bool {
+        let mut reports = self
+            .inner
+            .reports
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let now = Instant::now();
+        reports.retain(|_, times| {
+            times.retain(|t| now.duration_since(*t) < REPORT_WINDOW);
+            !times.is_empty()
+        });
+        let times = reports.entry(client).or_default();
+        if times.len() >= REPORTS_PER_WINDOW {
+            return false;
+        }
+        times.push(now);
+        true
+    }
+
+    pub(crate) fn csp(&self) -> &str {
+        &self.inner.csp
     }
 
     pub(crate) fn translations(&self) -> &Translations {

@@ -68,6 +68,28 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 .collect(),
         ),
         (
+            "verified-level-",
+            ["fresh", "aging", "stale", "never"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+        ),
+        (
+            "facet-",
+            ["kind", "target", "form", "age"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+        ),
+        (
+            "unit-",
+            ["municipality", "orp", "district", "region"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+        ),
+        ("weekday-", (1..=7).map(|d| d.to_string()).collect()),
+        (
             "language-name-",
             vec!["cs".into(), "en".into(), "uk".into()],
         ),

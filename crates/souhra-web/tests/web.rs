@@ -16,6 +16,7 @@ use tower::ServiceExt;
 struct App {
     router: Router,
     database: TestDatabase,
+    state: AppState,
 }
 
 async fn app_with(config: WebConfig) -> App {
@@ -47,20 +48,27 @@ async fn app_with(config: WebConfig) -> App {
         };
         store.save_area(&new).await.unwrap();
     }
-    let state = AppState::new(store.clone(), config).unwrap();
+    let index = std::sync::Arc::new(souhra_search::SearchIndex::in_memory().unwrap());
+    let state = AppState::new(store.clone(), index, config).unwrap();
+    state.refresh_search(false).await.unwrap();
     App {
-        router: router(state),
+        router: router(state.clone()),
         database,
+        state,
     }
 }
 
 async fn app() -> App {
     app_with(WebConfig {
         version: "0.0.0-test".into(),
+        situations: bundled::life_situations(None).unwrap(),
         ..WebConfig::default()
     })
     .await
 }
+
+#[path = "web/catalogue_pages.rs"]
+mod catalogue_pages;
 
 struct Reply {
     status: StatusCode,

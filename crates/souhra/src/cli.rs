@@ -65,6 +65,35 @@ pub enum Command {
     /// The search index of the catalogue (kept in the data folder, under search/).
     #[command(subcommand)]
     Search(SearchCommand),
+    /// The life situations on an area's home page (each a way into the catalogue by kinds of
+    /// services and target groups).
+    #[command(subcommand)]
+    Situations(SituationsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SituationsCommand {
+    /// Print the area's situations in force as CSV (klic,nazev,druhy,cilove_skupiny).
+    Show {
+        /// Slug of the area.
+        #[arg(long)]
+        area: String,
+    },
+    /// Replace the area's situations with those of a CSV file of the same shape (checked first;
+    /// nothing changes on an error).
+    Set {
+        /// Slug of the area.
+        #[arg(long)]
+        area: String,
+        /// The CSV file.
+        file: std::path::PathBuf,
+    },
+    /// Go back to the installation's default situations.
+    Reset {
+        /// Slug of the area.
+        #[arg(long)]
+        area: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -63,6 +63,8 @@ pub struct Config {
     pub log_format: Setting<LogFormat>,
     pub metrics_token: Option<Setting<String>>,
     pub db_max_connections: Setting<u32>,
+    pub map_tiles: Option<Setting<String>>,
+    pub map_attribution: Option<Setting<String>>,
     pub config_file: Option<PathBuf>,
 }
 
@@ -77,6 +79,8 @@ struct FileConfig {
     log: Option<String>,
     log_format: Option<LogFormat>,
     db_max_connections: Option<u32>,
+    map_tiles: Option<String>,
+    map_attribution: Option<String>,
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -209,8 +213,12 @@ impl Config {
                 None => Setting::new(8, Source::Default),
             },
         };
+        let map_tiles = pick("SOUHRA_MAP_TILES", file.map_tiles);
+        let map_attribution = pick("SOUHRA_MAP_ATTRIBUTION", file.map_attribution);
         let config = Config {
             listen,
+            map_tiles,
+            map_attribution,
             data_dir,
             database_url,
             public_url,
@@ -233,6 +241,24 @@ impl Config {
                 "the public URL ({}) must start with http:// or https://, not {:?}",
                 url.source, url.value
             )));
+        }
+        if let Some(tiles) = &self.map_tiles {
+            let web = souhra_web::WebConfig {
+                map_tiles: tiles.value.clone(),
+                ..Default::default()
+            };
+            if web.tile_origin().is_none()
+                || !["{z}", "{x}", "{y}"]
+                    .iter()
+                    .all(|p| tiles.value.contains(p))
+            {
+                return Err(Failure::input(format!(
+                    "the map tile URL ({}) must be an http(s) URL with {{z}}, {{x}} and {{y}}, like {}, not {:?}",
+                    tiles.source,
+                    souhra_web::DEFAULT_MAP_TILES,
+                    tiles.value
+                )));
+            }
         }
         self.database_target()?;
         Ok(())

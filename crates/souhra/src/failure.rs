@@ -72,6 +72,15 @@ impl From<souhra_search::SearchError> for Failure {
     }
 }
 
+impl From<souhra_web::IndexError> for Failure {
+    fn from(error: souhra_web::IndexError) -> Self {
+        match error {
+            souhra_web::IndexError::Store(e) => e.into(),
+            souhra_web::IndexError::Search(e) => e.into(),
+        }
+    }
+}
+
 impl From<souhra_interop::DataError> for Failure {
     fn from(error: souhra_interop::DataError) -> Self {
         Self::input(error.to_string())

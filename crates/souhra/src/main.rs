@@ -65,6 +65,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Search(SearchCommand::Query(args)) => {
             commands::search::query(&config, &args).await
         }
+        Command::Situations(command) => commands::situations::run(&config, command).await,
     }
 }
 

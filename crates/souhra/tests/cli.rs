@@ -1158,3 +1158,104 @@ fn search_follows_the_catalogue_without_a_manual_rebuild() {
     let nearest_alone = run_args(home.path(), &["search", "query", "--nearest"], &[]);
     assert_eq!(nearest_alone.code, 2);
 }
+
+#[test]
+fn an_area_gets_its_own_life_situations_and_bad_files_change_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let area = run_args(
+        home.path(),
+        &["area", "add", "--slug", "nepomuk", "--orp", "3207"],
+        &[],
+    );
+    assert_eq!(area.code, 0, "{}", area.stderr);
+    let defaults = run_args(
+        home.path(),
+        &["situations", "show", "--area", "nepomuk"],
+        &[],
+    );
+    assert_eq!(defaults.code, 0, "{}", defaults.stderr);
+    assert!(
+        defaults
+            .stdout
+            .starts_with("klic,nazev,druhy,cilove_skupiny\n")
+    );
+    assert!(
+        defaults
+            .stdout
+            .contains("starnu-doma,,40;39;41;43;42,seniori\n")
+    );
+
+    let file = home.path().join("situace.csv");
+    std::fs::write(
+        &file,
+        "klic,nazev,druhy,cilove_skupiny\nnoc,Pomoc v noci,57;63,\nmam-dluhy,,37,\n",
+    )
+    .unwrap();
+    let set = run_args(
+        home.path(),
+        &[
+            "situations",
+            "set",
+            "--area",
+            "nepomuk",
+            file.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    let own = run_args(
+        home.path(),
+        &["situations", "show", "--area", "nepomuk"],
+        &[],
+    );
+    assert_eq!(
+        own.stdout,
+        "klic,nazev,druhy,cilove_skupiny\nnoc,Pomoc v noci,57;63,\nmam-dluhy,,37,\n"
+    );
+
+    // An unknown kind: exit 2 naming line and column, the list unchanged.
+    std::fs::write(
+        &file,
+        "klic,nazev,druhy,cilove_skupiny\nnoc,Pomoc v noci,99,\n",
+    )
+    .unwrap();
+    let bad = run_args(
+        home.path(),
+        &[
+            "situations",
+            "set",
+            "--area",
+            "nepomuk",
+            file.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("line 2, column \"druhy\": \"99\" is not in the codelist"),
+        "{}",
+        bad.stderr
+    );
+    let unchanged = run_args(
+        home.path(),
+        &["situations", "show", "--area", "nepomuk"],
+        &[],
+    );
+    assert_eq!(unchanged.stdout, own.stdout);
+
+    let nowhere = run_args(home.path(), &["situations", "show", "--area", "nikde"], &[]);
+    assert_eq!(nowhere.code, 2);
+    let reset = run_args(
+        home.path(),
+        &["situations", "reset", "--area", "nepomuk"],
+        &[],
+    );
+    assert_eq!(reset.code, 0);
+    let again = run_args(
+        home.path(),
+        &["situations", "show", "--area", "nepomuk"],
+        &[],
+    );
+    assert_eq!(again.stdout, defaults.stdout);
+}

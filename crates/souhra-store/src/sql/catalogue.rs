@@ -696,10 +696,12 @@ async fn summaries(
         bool,
         Option<DateTime<Utc>>,
         Option<String>,
+        i64,
     );
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT s.id, s.registration_id, s.name, s.kind, s.status, o.name, s.is_demo, s.verified_at, \
-         (SELECT v.value FROM service_override v WHERE v.service_id = s.id AND v.field = 'name') \
+         (SELECT v.value FROM service_override v WHERE v.service_id = s.id AND v.field = 'name'), \
+         o.id \
          FROM service s JOIN organization o ON o.id = s.organization_id WHERE {condition}"
     ))
     .bind(value)
@@ -718,6 +720,7 @@ async fn summaries(
                 is_demo,
                 verified_at,
                 local_name,
+                organization_id,
             )| {
                 let name = match local_name
                     .map(|v| parse_json::<FieldValue>(&v, "override"))
@@ -735,6 +738,7 @@ async fn summaries(
                         ServiceStatus::from_key(&s).ok_or("unknown status")
                     })?,
                     organization,
+                    organization_id,
                     is_demo,
                     verified_at,
                 })

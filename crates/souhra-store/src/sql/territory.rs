@@ -639,3 +639,22 @@ pub(crate) async fn population(
         })
         .collect()
 }
+
+/// Every municipality's name and point, by code.
+pub(crate) async fn names_and_points(
+    pool: &Pool,
+) -> StoreResult<Vec<(MunicipalityCode, String, Option<GeoPoint>)>> {
+    let rows: Vec<(i64, String, Option<f64>, Option<f64>)> =
+        sqlx::query_as("SELECT code, name, latitude, longitude FROM municipality ORDER BY code")
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter()
+        .map(|(code, name, lat, lon)| {
+            Ok((
+                stored(code, "municipality code", MunicipalityCode::try_from)?,
+                name,
+                lat.zip(lon).and_then(|(lat, lon)| GeoPoint::new(lat, lon)),
+            ))
+        })
+        .collect()
+}

@@ -51,6 +51,7 @@ pub(crate) async fn area_page(
     } else {
         Vec::new()
     };
+    let situations = super::situations::views(&state, lang, area.id, area.slug.as_str()).await?;
     Page::new(&state, lang, &path_of(&uri))
         .title(view.title.clone())
         .nav("area")
@@ -64,6 +65,7 @@ pub(crate) async fn area_page(
                 children,
                 orps,
                 municipalities,
+                situations,
             },
         )
 }

@@ -3,9 +3,16 @@
 pub(crate) mod about;
 pub(crate) mod api;
 pub(crate) mod area;
+pub(crate) mod cards;
 pub(crate) mod home;
 pub(crate) mod language;
+pub(crate) mod list;
 pub(crate) mod municipality;
+pub(crate) mod provider;
+pub(crate) mod service;
+pub(crate) mod services;
+pub(crate) mod site;
+pub(crate) mod situations;
 
 use axum::extract::OriginalUri;
 use serde::Serialize;

@@ -12,6 +12,9 @@ use crate::i18n::Lang;
 use crate::page::{AreaView, Page, view};
 use crate::state::AppState;
 
+/// Services listed on a municipality's page (the rest are a link away).
+const SERVICES_SHOWN: usize = 10;
+
 #[derive(Serialize)]
 struct BandRow {
     from: u8,
@@ -94,6 +97,41 @@ pub(crate) async fn municipality_page(
         .iter()
         .map(ToString::to_string)
         .collect();
+    let place = souhra_search::Place {
+        municipality: detail.municipality.code,
+        orp: detail.municipality.orp,
+        district: detail.municipality.district,
+        region: detail.municipality.region,
+        point: detail.municipality.point,
+    };
+    let results = state
+        .search()
+        .search(&souhra_search::SearchQuery {
+            serves: Some(place),
+            sort: if place.point.is_some() {
+                souhra_search::Sort::Distance
+            } else {
+                souhra_search::Sort::Relevance
+            },
+            limit: SERVICES_SHOWN,
+            ..Default::default()
+        })
+        .map_err(|e| AppError::Internal(format!("search: {e}")))?;
+    let ids: Vec<souhra_store::records::ServiceId> = results
+        .hits
+        .iter()
+        .map(|h| souhra_store::records::ServiceId(h.id))
+        .collect();
+    let distances: Vec<Option<f64>> = results.hits.iter().map(|h| h.distance_km).collect();
+    let labels = state.labels();
+    let services = super::cards::cards(
+        &state,
+        lang,
+        area.slug.as_str(),
+        &labels,
+        &store.services(&ids).await?,
+        &distances,
+    );
     let view = AreaView::new(&state, lang, &area);
     let html = Page::new(&state, lang, &path_of(&uri))
         .title(detail.municipality.name.clone())
@@ -110,6 +148,9 @@ pub(crate) async fn municipality_page(
                 population_date => summary.total.map(|(date, _)| date),
                 bands,
                 bands_date => summary.bands_date,
+                services,
+                services_total => results.total,
+                services_href => format!("/{}/sluzby?obec={code}&razeni=vzdalenost", area.slug),
             },
         )?;
     Ok(html.into_response())

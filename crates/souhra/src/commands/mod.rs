@@ -8,6 +8,7 @@ pub mod hsds;
 pub mod search;
 pub mod serve;
 pub mod sheet;
+pub mod situations;
 
 use std::io::Write as _;
 use std::path::Path;

@@ -1,16 +1,14 @@
 //! `souhra search rebuild|query`, and keeping the search index in step with the catalogue.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{Datelike, Timelike};
-use souhra_core::catalogue::CatalogueEntry;
 use souhra_core::code::MunicipalityCode;
-use souhra_core::codelist::Codelist;
-use souhra_core::territory::{GeoPoint, TerritoryDataset};
+use souhra_core::territory::TerritoryDataset;
 use souhra_interop::bundled;
-use souhra_search::{Facet, Place, SearchIndex, SearchQuery, ServiceDocument, Sort, WeekTime};
+use souhra_search::{Facet, Place, SearchIndex, SearchQuery, Sort, WeekTime};
 use souhra_store::Store;
 use souhra_store::records::ServiceId;
 use souhra_store::territory::MunicipalityQuery;
@@ -26,80 +24,24 @@ pub fn index_dir(config: &Config) -> PathBuf {
     config.data_dir.value.join("search")
 }
 
-/// Services read from the store at a time while rebuilding: memory stays bounded by this, not
-/// by the size of the catalogue.
-const REBUILD_CHUNK: usize = 2_000;
-
-/// What turns catalogue entries into search documents: codelist labels and municipalities.
-struct Documents<'t> {
-    labels: HashMap<(Codelist, String), String>,
-    places: HashMap<MunicipalityCode, (&'t str, Option<GeoPoint>)>,
-}
-
-impl<'t> Documents<'t> {
-    async fn new(store: &Store, territory: &'t TerritoryDataset) -> Result<Self, Failure> {
-        let mut labels = HashMap::new();
-        for list in [Codelist::ServiceKind, Codelist::TargetGroup] {
-            for entry in store.codelist(list).await? {
-                if let Some(label) = entry.label {
-                    labels.insert((list, entry.key), label);
-                }
-            }
-        }
-        let places = territory
-            .municipalities
-            .iter()
-            .map(|m| (m.code, (m.name.as_str(), m.point)))
-            .collect();
-        Ok(Self { labels, places })
-    }
-
-    fn of(&self, id: ServiceId, entry: &CatalogueEntry) -> ServiceDocument {
-        ServiceDocument::from_entry(
-            id.0,
-            entry,
-            |list, key| self.labels.get(&(list, key.to_owned())).cloned(),
-            |code| self.places.get(&code).map(|(n, p)| ((*n).to_owned(), *p)),
-        )
-    }
-}
-
 /// Builds the index again when the catalogue changed since it was built (or always, with
-/// `force`), reading the catalogue 2,000 services at a time. Returns the number of services
-/// indexed, `None` when it was up to date.
+/// `force`). Returns the number of services indexed, `None` when it was up to date.
 pub async fn refresh(
     store: &Store,
     index: &SearchIndex,
-    territory: &TerritoryDataset,
     force: bool,
 ) -> Result<Option<u64>, Failure> {
-    // Read before the entries: a change landing in between moves the revision again, so the
-    // next refresh picks it up.
-    let revision = store.catalogue_revision().await?;
-    if !force && index.revision()? == Some(revision) {
-        return Ok(None);
-    }
-    let documents = Documents::new(store, territory).await?;
-    let mut rebuild = index.start_rebuild()?;
-    for chunk in store.service_ids().await?.chunks(REBUILD_CHUNK) {
-        for (id, entry) in store.catalogue_entries_of(chunk).await? {
-            rebuild.add(&documents.of(id, &entry))?;
-        }
-    }
-    Ok(Some(rebuild.finish(revision)?))
+    Ok(souhra_web::refresh_index(store, index, force).await?)
 }
 
 /// `souhra search rebuild`.
 pub async fn rebuild(config: &Config) -> Result<(), Failure> {
     let store = store_for(config).await?;
     ensure_reference_data(&store, &Reporter::new(), false).await?;
-    let territory = bundled::territory()?;
     let dir = index_dir(config);
     let index = SearchIndex::open(&dir)?;
     let started = Instant::now();
-    let count = refresh(&store, &index, &territory, true)
-        .await?
-        .unwrap_or(0);
+    let count = refresh(&store, &index, true).await?.unwrap_or(0);
     say(&format!(
         "indexed {count} services into {} in {:.2} s",
         dir.display(),
@@ -165,7 +107,7 @@ pub async fn query(config: &Config, args: &SearchQueryArgs) -> Result<(), Failur
     ensure_reference_data(&store, &Reporter::new(), false).await?;
     let territory = bundled::territory()?;
     let index = SearchIndex::open(&index_dir(config))?;
-    refresh(&store, &index, &territory, false).await?;
+    refresh(&store, &index, false).await?;
     let serves = match &args.serves {
         Some(text) => Some(place(&store, &territory, text).await?),
         None => None,

@@ -36,11 +36,43 @@ async fn bind(addr: SocketAddr) -> Result<TcpListener, Failure> {
     })
 }
 
-fn web_config(config: &Config) -> WebConfig {
-    WebConfig {
+fn web_config(config: &Config) -> Result<WebConfig, Failure> {
+    Ok(WebConfig {
         public_url: config.public_url.as_ref().map(|u| u.value.clone()),
         metrics_token: config.metrics_token.as_ref().map(|t| t.value.clone()),
         version: env!("CARGO_PKG_VERSION").to_owned(),
+        map_tiles: config
+            .map_tiles
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default(),
+        map_attribution: config
+            .map_attribution
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default(),
+        situations: souhra_interop::bundled::life_situations(None)?,
+    })
+}
+
+/// How often the server looks whether the catalogue changed (one cheap query) and, if so,
+/// rebuilds its search index.
+const SEARCH_REFRESH: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Keeps the search index in step with the catalogue while the server runs; the server is the
+/// index's only writer.
+async fn keep_index_fresh(state: AppState) {
+    let mut ticks = tokio::time::interval(SEARCH_REFRESH);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match state.refresh_search(false).await {
+            Ok(Some(count)) => {
+                tracing::info!(count, "search index rebuilt after a catalogue change")
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!("the search index could not be refreshed: {e}"),
+        }
     }
 }
 
@@ -68,8 +100,20 @@ async fn shutdown_signal() {
 
 /// Serves until a shutdown signal, gives requests in flight a grace period, closes the store.
 async fn run_server(listener: TcpListener, store: Store, config: &Config) -> Result<(), Failure> {
-    let state = AppState::new(store.clone(), web_config(config))
+    let index = std::sync::Arc::new(souhra_search::SearchIndex::open(
+        &super::search::index_dir(config),
+    )?);
+    let state = AppState::new(store.clone(), index, web_config(config)?)
         .map_err(|e| Failure::runtime(format!("the web interface cannot start: {e}")))?;
+    let started = std::time::Instant::now();
+    if let Some(count) = state.refresh_search(false).await? {
+        tracing::info!(
+            count,
+            seconds = started.elapsed().as_secs_f64(),
+            "search index built"
+        );
+    }
+    let refresher = tokio::spawn(keep_index_fresh(state.clone()));
     let (signalled, mut signal_seen) = tokio::sync::watch::channel(false);
     let shutdown = async move {
         shutdown_signal().await;
@@ -85,6 +129,7 @@ async fn run_server(listener: TcpListener, store: Store, config: &Config) -> Res
         result = &mut server => result.map_err(|e| Failure::runtime(format!("the server stopped: {e}")))?,
         () = grace_over => tracing::warn!("requests still running after the grace period; stopping anyway"),
     }
+    refresher.abort();
     store.close().await;
     tracing::info!("stopped");
     Ok(())
