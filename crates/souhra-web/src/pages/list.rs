@@ -52,14 +52,8 @@ pub(crate) fn list_href(area: &str, ids: &[i64]) -> String {
 
 /// The list remembered by the cookie of this area (empty when none or malformed).
 pub(crate) fn list_cookie_ids(headers: &HeaderMap) -> Vec<i64> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == LIST_COOKIE)
-        .and_then(|(_, v)| parse_ids(v))
+    super::cookie_value(headers, LIST_COOKIE)
+        .and_then(parse_ids)
         .map(|mut ids| {
             ids.truncate(MAX_LIST - 1);
             ids

@@ -19,12 +19,7 @@ pub(crate) async fn provider_page(
 ) -> Result<Response, AppError> {
     let area = load_area(&state, &slug).await?;
     let area_slug = area.slug.to_string();
-    let id: i64 = id_and_slug
-        .split('-')
-        .next()
-        .and_then(|n| n.parse().ok())
-        .filter(|n| *n > 0)
-        .ok_or(AppError::NotFound)?;
+    let id = super::id_of_segment(&id_and_slug)?;
     let store = state.store();
     let provider = store.organization(id).await?.ok_or(AppError::NotFound)?;
     let canonical = provider_href(&area_slug, id, &provider.organization.name);

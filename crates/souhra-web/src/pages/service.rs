@@ -5,7 +5,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use axum::Extension;
 use axum::extract::{ConnectInfo, Form, OriginalUri, Path, State};
-use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,7 @@ use super::cards::{
     MapPoint, PlaceView, card, map_points, place_view, provider_href, service_href,
 };
 use super::list::{list_cookie_ids, list_href};
-use super::{load_area, path_of};
+use super::{cookie_value, id_of_segment, load_area, path_of};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::page::{AreaView, Page, view};
@@ -30,12 +30,7 @@ async fn load_service(
     area: &str,
     id_and_slug: &str,
 ) -> Result<(ServiceDetail, Option<String>), AppError> {
-    let id: i64 = id_and_slug
-        .split('-')
-        .next()
-        .and_then(|n| n.parse().ok())
-        .filter(|n| *n > 0)
-        .ok_or(AppError::NotFound)?;
+    let id = id_of_segment(id_and_slug)?;
     let detail = state
         .store()
         .service(ServiceId(id))
@@ -280,17 +275,6 @@ fn random_token() -> Result<String, AppError> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| AppError::Internal(format!("randomness: {e}")))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-fn cookie_value<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -162,20 +162,7 @@ impl App {
             .header(header::COOKIE, cookie)
             .body(Body::from(body))
             .unwrap();
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), 10 << 20)
-            .await
-            .unwrap();
-        let body = String::from_utf8_lossy(&bytes).into_owned();
-        let text = body.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
-        Reply {
-            status,
-            headers,
-            body,
-            text,
-        }
+        self.send(request).await
     }
 }
 

@@ -27,7 +27,7 @@ pub async fn run(config: &Config, command: SituationsCommand) -> Result<(), Fail
     match command {
         SituationsCommand::Show { .. } => {
             let list = store.life_situations(area.id).await?.unwrap_or(defaults);
-            print!("{}", write_situations(&list));
+            say(write_situations(&list).trim_end_matches('\n'));
         }
         SituationsCommand::Set { file, .. } => {
             let bytes = std::fs::read(&file)
