@@ -42,6 +42,17 @@ pub struct Place {
 }
 
 impl Place {
+    /// The place of a municipality.
+    pub fn of(m: &souhra_core::territory::Municipality) -> Self {
+        Self {
+            municipality: m.code,
+            orp: m.orp,
+            district: m.district,
+            region: m.region,
+            point: m.point,
+        }
+    }
+
     fn terms(&self) -> [String; 4] {
         [
             place_term("municipality", self.municipality.get()),

@@ -98,6 +98,17 @@ pub async fn refresh_index(
     index: &SearchIndex,
     force: bool,
 ) -> Result<Option<u64>, IndexError> {
+    Ok(rebuild_if_stale(store, index, force)
+        .await?
+        .map(|(count, _)| count))
+}
+
+/// [`refresh_index`], also handing back the labels the index was built with.
+pub(crate) async fn rebuild_if_stale(
+    store: &Store,
+    index: &SearchIndex,
+    force: bool,
+) -> Result<Option<(u64, Labels)>, IndexError> {
     // Read before the entries: a change landing in between moves the revision again, so the
     // next refresh picks it up.
     let revision = store.catalogue_revision().await?;
@@ -111,7 +122,7 @@ pub async fn refresh_index(
             rebuild.add(&labels.document(id, &entry))?;
         }
     }
-    Ok(Some(rebuild.finish(revision)?))
+    Ok(Some((rebuild.finish(revision)?, labels)))
 }
 
 /// The places of an area, as the search filters by them.
@@ -132,19 +143,10 @@ pub(crate) async fn place(
     store: &Store,
     code: MunicipalityCode,
 ) -> Result<Option<(Place, String)>, StoreError> {
-    Ok(store.municipality(code).await?.map(|d| {
-        let m = d.municipality;
-        (
-            Place {
-                municipality: m.code,
-                orp: m.orp,
-                district: m.district,
-                region: m.region,
-                point: m.point,
-            },
-            m.name,
-        )
-    }))
+    Ok(store
+        .municipality(code)
+        .await?
+        .map(|d| (Place::of(&d.municipality), d.municipality.name)))
 }
 
 /// Shared, swappable labels.

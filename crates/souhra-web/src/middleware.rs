@@ -22,16 +22,21 @@ pub(crate) const LANG_COOKIE: &str = "souhra_lang";
 /// Header carrying the request id (set by us when the client or proxy did not).
 pub(crate) const REQUEST_ID_HEADER: &str = "x-request-id";
 
-/// The language of a request: the `souhra_lang` cookie, else `Accept-Language`, else Czech.
-pub(crate) fn request_lang(headers: &HeaderMap) -> Lang {
-    let from_cookie = headers
+/// The value of cookie `name` in the request, if any.
+pub(crate) fn cookie_value<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANG_COOKIE)
-        .and_then(|(_, value)| Lang::from_code(value));
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The language of a request: the `souhra_lang` cookie, else `Accept-Language`, else Czech.
+pub(crate) fn request_lang(headers: &HeaderMap) -> Lang {
+    let from_cookie = cookie_value(headers, LANG_COOKIE).and_then(Lang::from_code);
     from_cookie
         .or_else(|| {
             headers

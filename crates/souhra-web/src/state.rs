@@ -11,7 +11,7 @@ use souhra_search::{Scope, SearchIndex};
 use souhra_store::Store;
 
 use crate::assets::Assets;
-use crate::catalogue::{IndexError, Labels, SharedLabels, area_scope, refresh_index};
+use crate::catalogue::{IndexError, Labels, SharedLabels, area_scope, rebuild_if_stale};
 use crate::i18n::{TranslationError, Translations};
 use crate::metrics::Metrics;
 use crate::render::Renderer;
@@ -162,15 +162,21 @@ impl AppState {
     /// changed. The server calls it at start and then every few seconds; it is the index's only
     /// writer.
     pub async fn refresh_search(&self, force: bool) -> Result<Option<u64>, IndexError> {
-        let indexed = refresh_index(&self.inner.store, &self.inner.search, force).await?;
-        let empty = self.labels().municipalities_is_empty();
-        if indexed.is_some() || empty {
-            let labels = Arc::new(Labels::load(&self.inner.store).await?);
+        let store = &self.inner.store;
+        let (indexed, labels) = match rebuild_if_stale(store, &self.inner.search, force).await? {
+            Some((count, labels)) => (Some(count), Some(labels)),
+            // The index was current (built by an earlier run) but labels were never read.
+            None if self.labels().municipalities_is_empty() => {
+                (None, Some(Labels::load(store).await?))
+            }
+            None => (None, None),
+        };
+        if let Some(labels) = labels {
             *self
                 .inner
                 .labels
                 .write()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = labels;
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(labels);
             self.inner
                 .scopes
                 .lock()

@@ -52,7 +52,7 @@ pub(crate) fn list_href(area: &str, ids: &[i64]) -> String {
 
 /// The list remembered by the cookie of this area (empty when none or malformed).
 pub(crate) fn list_cookie_ids(headers: &HeaderMap) -> Vec<i64> {
-    super::cookie_value(headers, LIST_COOKIE)
+    crate::middleware::cookie_value(headers, LIST_COOKIE)
         .and_then(parse_ids)
         .map(|mut ids| {
             ids.truncate(MAX_LIST - 1);

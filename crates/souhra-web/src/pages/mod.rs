@@ -68,18 +68,6 @@ impl From<MunicipalitySummary> for MunicipalityRow {
     }
 }
 
-/// The value of cookie `name` in the request, if any.
-pub(crate) fn cookie_value<'h>(headers: &'h axum::http::HeaderMap, name: &str) -> Option<&'h str> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
 /// The record id of an `{id}-{slug}` path segment, or 404.
 pub(crate) fn id_of_segment(segment: &str) -> Result<i64, AppError> {
     segment

@@ -97,13 +97,7 @@ pub(crate) async fn municipality_page(
         .iter()
         .map(ToString::to_string)
         .collect();
-    let place = souhra_search::Place {
-        municipality: detail.municipality.code,
-        orp: detail.municipality.orp,
-        district: detail.municipality.district,
-        region: detail.municipality.region,
-        point: detail.municipality.point,
-    };
+    let place = souhra_search::Place::of(&detail.municipality);
     let results = state
         .search()
         .search(&souhra_search::SearchQuery {

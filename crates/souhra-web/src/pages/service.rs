@@ -18,9 +18,10 @@ use super::cards::{
     MapPoint, PlaceView, card, map_points, place_view, provider_href, service_href,
 };
 use super::list::{list_cookie_ids, list_href};
-use super::{cookie_value, id_of_segment, load_area, path_of};
+use super::{id_of_segment, load_area, path_of};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::middleware::cookie_value;
 use crate::page::{AreaView, Page, view};
 use crate::state::AppState;
 
@@ -373,72 +374,46 @@ pub(crate) async fn report_submit(
     let area = load_area(&state, &slug).await?;
     let (detail, _) = load_service(&state, &area.slug.to_string(), &id_and_slug).await?;
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let path = path_of(&uri);
-    let problem = |key: &str| state.translations().text(lang, key, None);
     let token_ok = !form.token.is_empty()
         && cookie_value(&headers, CSRF_COOKIE).is_some_and(|c| c == form.token);
-    if !token_ok {
-        let text = problem("report-expired");
-        return render_report(
-            &state,
-            lang,
-            &area,
-            &detail,
-            &path,
-            &form,
-            Some(&text),
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
-    }
     let thanks = format!(
         "{}/chyba/dekujeme",
-        service_href(&area.slug.to_string(), detail.id.0, &detail.name)
+        service_href(area.slug.as_str(), detail.id.0, &detail.name)
     );
-    if !form.web.is_empty() {
+    let (problem, status) = if !token_ok {
+        ("report-expired", StatusCode::BAD_REQUEST)
+    } else if !form.web.is_empty() {
         // A robot: it is told all went well, and nothing is kept.
         return Ok(Redirect::to(&thanks).into_response());
-    }
-    let report = match ErrorReport::new(&form.zprava, &form.kontakt) {
-        Ok(report) => report,
-        Err(error) => {
-            let text = problem(match error {
-                PublicInputError::Contact => "report-contact-too-long",
-                _ => "report-message-length",
-            });
-            return render_report(
-                &state,
-                lang,
-                &area,
-                &detail,
-                &path,
-                &form,
-                Some(&text),
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
+    } else {
+        let client: IpAddr = connection.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.0.ip());
+        match ErrorReport::new(&form.zprava, &form.kontakt) {
+            Err(PublicInputError::Contact) => ("report-contact-too-long", StatusCode::BAD_REQUEST),
+            Err(_) => ("report-message-length", StatusCode::BAD_REQUEST),
+            Ok(_) if !state.allow_report(client) => {
+                ("report-too-many", StatusCode::TOO_MANY_REQUESTS)
+            }
+            Ok(report) => {
+                state
+                    .store()
+                    .add_error_report(detail.id, Some(area.id), &report, chrono::Utc::now())
+                    .await?;
+                return Ok(Redirect::to(&thanks).into_response());
+            }
         }
     };
-    let client: IpAddr = connection.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.0.ip());
-    if !state.allow_report(client) {
-        let text = problem("report-too-many");
-        return render_report(
-            &state,
-            lang,
-            &area,
-            &detail,
-            &path,
-            &form,
-            Some(&text),
-            StatusCode::TOO_MANY_REQUESTS,
-        )
-        .await;
-    }
-    state
-        .store()
-        .add_error_report(detail.id, Some(area.id), &report, chrono::Utc::now())
-        .await?;
-    Ok(Redirect::to(&thanks).into_response())
+    let text = state.translations().text(lang, problem, None);
+    render_report(
+        &state,
+        lang,
+        &area,
+        &detail,
+        &path_of(&uri),
+        &form,
+        Some(&text),
+        status,
+    )
+    .await
 }
 
 pub(crate) async fn report_thanks(

@@ -52,7 +52,7 @@ fn facet_codelist(facet: Facet) -> Codelist {
 }
 
 /// What the URL asks for.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 struct Params {
     text: String,
     place: String,
@@ -302,7 +302,7 @@ pub(crate) async fn services(
             .map(|(code, name, orp)| {
                 let chosen = Params {
                     place: code.to_string(),
-                    ..Params::parse(&pairs).unwrap_or_default()
+                    ..params.clone()
                 };
                 Candidate {
                     name: name.clone(),

@@ -92,13 +92,7 @@ async fn place(store: &Store, territory: &TerritoryDataset, text: &str) -> Resul
         .iter()
         .find(|m| m.code == code)
         .ok_or_else(|| Failure::input(format!("there is no municipality with the code {code}")))?;
-    Ok(Place {
-        municipality: m.code,
-        orp: m.orp,
-        district: m.district,
-        region: m.region,
-        point: m.point,
-    })
+    Ok(Place::of(m))
 }
 
 /// `souhra search query`.
