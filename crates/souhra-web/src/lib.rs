@@ -14,6 +14,7 @@
 //! holds no Czech text in Rust code (a test checks both translation parity and that).
 
 mod assets;
+mod cache;
 mod catalogue;
 mod embedded;
 mod error;

@@ -11,6 +11,7 @@ use souhra_search::{Scope, SearchIndex};
 use souhra_store::Store;
 
 use crate::assets::Assets;
+use crate::cache::PageCache;
 use crate::catalogue::{IndexError, Labels, SharedLabels, area_scope, rebuild_if_stale};
 use crate::i18n::{TranslationError, Translations};
 use crate::metrics::Metrics;
@@ -102,6 +103,7 @@ struct Inner {
     labels: RwLock<SharedLabels>,
     scopes: Mutex<HashMap<AreaId, (Instant, Arc<Scope>)>>,
     reports: Mutex<HashMap<IpAddr, Vec<Instant>>>,
+    pages: PageCache,
     csp: String,
     translations: Arc<Translations>,
     renderer: Renderer,
@@ -142,6 +144,7 @@ impl AppState {
                 labels: RwLock::new(Arc::new(Labels::default())),
                 scopes: Mutex::new(HashMap::new()),
                 reports: Mutex::new(HashMap::new()),
+                pages: PageCache::default(),
                 csp: crate::middleware::content_security_policy(config.tile_origin().as_deref()),
                 translations,
                 renderer,
@@ -182,6 +185,7 @@ impl AppState {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .clear();
+            self.inner.pages.invalidate();
         }
         Ok(indexed)
     }
@@ -238,6 +242,11 @@ impl AppState {
         }
         times.push(now);
         true
+    }
+
+    /// Rendered public pages kept for reuse.
+    pub(crate) fn pages(&self) -> &PageCache {
+        &self.inner.pages
     }
 
     pub(crate) fn csp(&self) -> &str {

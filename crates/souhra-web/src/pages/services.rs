@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{OriginalUri, Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
 use chrono::{Datelike, Timelike};
 use fluent_bundle::FluentArgs;
 use serde::Serialize;
@@ -274,10 +274,16 @@ pub(crate) async fn services(
     Path(slug): Path<String>,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
     uri: OriginalUri,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    let path = path_of(&uri);
+    if let Some(kept) = state.pages().get(lang, &path, &headers) {
+        return Ok(kept);
+    }
+    let generation = state.pages().generation();
     let area = load_area(&state, &slug).await?;
     let view = AreaView::new(&state, lang, &area);
-    let page = Page::new(&state, lang, &path_of(&uri))
+    let page = Page::new(&state, lang, &path)
         .title_key("services-title")
         .nav("services")
         .area(view);
@@ -425,7 +431,7 @@ pub(crate) async fn services(
         super::situations::title_of(&state, lang, area.id, &params.situation).await?
     };
     let first = (params.page - 1) * PAGE_SIZE + 1;
-    let html = page.render(
+    let html = page.render_context(
         "services.html",
         view! {
             q => params.text,
@@ -456,7 +462,12 @@ pub(crate) async fn services(
             pages,
         },
     )?;
-    Ok(html.into_response())
+    // "Open now" depends on the clock: such pages are not kept.
+    Ok(if params.open_now {
+        Html(html).into_response()
+    } else {
+        state.pages().keep(lang, &path, generation, html, &headers)
+    })
 }
 
 /// Kinds in the order of the Act: by paragraph number, then its letter.

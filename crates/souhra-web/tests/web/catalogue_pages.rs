@@ -611,3 +611,57 @@ async fn every_default_situation_has_texts_in_every_language() {
         }
     }
 }
+
+#[tokio::test]
+async fn kept_results_pages_follow_catalogue_changes_and_compress_once() {
+    use std::io::Read;
+    let (app, _) = app_with_services().await;
+    let path = "/nepomuk/sluzby?q=pe%C4%8Dovatelsk%C3%A1";
+    let first = app.get(path).await;
+    assert!(first.text.contains("Nalezena 1 služba"), "{}", first.text);
+    // Answered again from memory, byte for byte, and gzipped for clients that take it.
+    let again = app.get(path).await;
+    assert_eq!(again.body, first.body);
+    let zipped = app
+        .router
+        .clone()
+        .oneshot(
+            Request::get(path)
+                .header(header::ACCEPT_ENCODING, "gzip, deflate, br")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(zipped.headers()[header::CONTENT_ENCODING], "gzip");
+    assert!(zipped.headers()["content-security-policy"].len() > 10);
+    let bytes = axum::body::to_bytes(zipped.into_body(), 10 << 20)
+        .await
+        .unwrap();
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, first.body);
+    // A new service shows once the server's refresh has indexed it.
+    let store = &app.database.store;
+    let added = entry(
+        "Pečovatelská služba Kramolín",
+        "40",
+        Form::Field,
+        vec![facility(NEPOMUK, "Zahradní", false, (49.49, 13.58))],
+    );
+    let report = store
+        .save_catalogue_entries(&[("row 9".to_owned(), added)], false, false)
+        .await
+        .unwrap();
+    assert!(report.committed, "{report:?}");
+    assert_eq!(app.state.refresh_search(false).await.unwrap(), Some(5));
+    let changed = app.get(path).await;
+    assert!(
+        changed.text.contains("Nalezeny 2 služby"),
+        "{}",
+        changed.text
+    );
+    assert!(changed.body.contains("Pečovatelská služba Kramolín"));
+}
