@@ -28,7 +28,6 @@ const MAX_BYTES: usize = 64 << 20;
 
 struct Kept {
     at: Instant,
-    generation: u64,
     html: Bytes,
     gzip: Option<Bytes>,
 }
@@ -96,8 +95,8 @@ fn respond(kept: &Kept, headers: &HeaderMap) -> Response {
 impl PageCache {
     /// Forgets every kept page (the catalogue changed).
     pub(crate) fn invalidate(&self) {
-        self.generation.fetch_add(1, Ordering::Relaxed);
         let mut pages = self.lock();
+        self.generation.fetch_add(1, Ordering::Relaxed);
         pages.map.clear();
         pages.bytes = 0;
     }
@@ -110,11 +109,9 @@ impl PageCache {
 
     /// The kept page for `lang` and `path`, answered in the encoding the client takes.
     pub(crate) fn get(&self, lang: Lang, path: &str, headers: &HeaderMap) -> Option<Response> {
-        let generation = self.generation.load(Ordering::Relaxed);
         let pages = self.lock();
         let kept = pages.map.get(&(lang, path.to_owned()))?;
-        (kept.generation == generation && kept.at.elapsed() < PAGE_TTL)
-            .then(|| respond(kept, headers))
+        (kept.at.elapsed() < PAGE_TTL).then(|| respond(kept, headers))
     }
 
     /// The current generation: read it before searching, hand it to [`PageCache::keep`], so
@@ -135,20 +132,19 @@ impl PageCache {
         let html = Bytes::from(html);
         let kept = Kept {
             at: Instant::now(),
-            generation,
             gzip: gzip(&html),
             html,
         };
         let response = respond(&kept, headers);
         let size = kept.size();
         let mut pages = self.lock();
-        // Checked under the lock `invalidate` takes: a page from before a change stays out.
+        // Checked under the lock `invalidate` holds while it moves the generation and empties
+        // the map: a page from before a change never gets in, so every kept page is current.
         if generation != self.generation() || size > MAX_BYTES / 4 {
             return response;
         }
         if pages.map.len() >= MAX_PAGES || pages.bytes + size > MAX_BYTES {
-            let current = |k: &Kept| k.generation == generation && k.at.elapsed() < PAGE_TTL;
-            pages.map.retain(|_, k| current(k));
+            pages.map.retain(|_, k| k.at.elapsed() < PAGE_TTL);
             pages.bytes = pages.map.values().map(Kept::size).sum();
             while pages.map.len() >= MAX_PAGES || pages.bytes + size > MAX_BYTES {
                 let Some(oldest) = pages
