@@ -49,6 +49,17 @@ pub enum PublicInputError {
     /// The contact is too long.
     #[error("the contact must have at most 200 characters")]
     Contact,
+    /// A field of the coordinator's contacts is too long or malformed.
+    #[error("coordinator contact, {field}: {problem}")]
+    CoordinatorField {
+        /// The field (`office`, `person`, `address`, `phone`, `email`, `web`).
+        field: &'static str,
+        /// What is wrong.
+        problem: &'static str,
+    },
+    /// The coordinator's contacts are all empty.
+    #[error("coordinator contact: give at least the office, a phone or an e-mail")]
+    CoordinatorEmpty,
 }
 
 impl LifeSituation {
@@ -173,6 +184,143 @@ mod tests {
         assert_eq!(
             ErrorReport::new("Telefon už neplatí.", &"@".repeat(201)),
             Err(PublicInputError::Contact)
+        );
+    }
+}
+
+/// Longest field of the coordinator's contacts.
+pub const MAX_COORDINATOR_FIELD: usize = 200;
+
+/// How the public reaches an area's planning coordinator: the office's work contacts, which the
+/// coordinator chooses to publish (printed in the brochure of the catalogue).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoordinatorContact {
+    /// Office or department, e.g. "Odbor sociálních věcí, Městský úřad Nepomuk".
+    pub office: Option<String>,
+    /// The coordinator's name and role, as the office publishes it.
+    pub person: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Web page.
+    pub web: Option<String>,
+}
+
+impl CoordinatorContact {
+    /// Trims the fields (empty ones become `None`), makes the web address absolute and checks
+    /// lengths and the e-mail.
+    pub fn normalized(self) -> Result<Self, PublicInputError> {
+        fn field(
+            name: &'static str,
+            value: Option<String>,
+        ) -> Result<Option<String>, PublicInputError> {
+            let value = value
+                .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|v| !v.is_empty());
+            match value {
+                Some(v) if v.chars().count() > MAX_COORDINATOR_FIELD => {
+                    Err(PublicInputError::CoordinatorField {
+                        field: name,
+                        problem: "at most 200 characters",
+                    })
+                }
+                other => Ok(other),
+            }
+        }
+        let email = field("email", self.email)?;
+        if email
+            .as_deref()
+            .is_some_and(|e| !crate::catalogue::is_plausible_email(e))
+        {
+            return Err(PublicInputError::CoordinatorField {
+                field: "email",
+                problem: "not an e-mail address",
+            });
+        }
+        let web = match field("web", self.web)? {
+            Some(w) => Some(crate::catalogue::web_link(&w).ok_or(
+                PublicInputError::CoordinatorField {
+                    field: "web",
+                    problem: "not a web address",
+                },
+            )?),
+            None => None,
+        };
+        let contact = Self {
+            office: field("office", self.office)?,
+            person: field("person", self.person)?,
+            address: field("address", self.address)?,
+            phone: field("phone", self.phone)?,
+            email,
+            web,
+        };
+        if contact.office.is_none() && contact.phone.is_none() && contact.email.is_none() {
+            return Err(PublicInputError::CoordinatorEmpty);
+        }
+        Ok(contact)
+    }
+
+    /// The fields that are set, in print order.
+    pub fn lines(&self) -> Vec<String> {
+        [
+            &self.office,
+            &self.person,
+            &self.address,
+            &self.phone,
+            &self.email,
+            &self.web,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect()
+    }
+}
+
+#[cfg(test)]
+mod coordinator_tests {
+    use super::*;
+
+    #[test]
+    fn coordinator_contacts_are_trimmed_and_checked() {
+        let contact = CoordinatorContact {
+            office: Some("  Odbor sociálních věcí,\n MěÚ Nepomuk ".into()),
+            email: Some("socialni@nepomuk.example".into()),
+            web: Some("www.nepomuk.example/socialni".into()),
+            phone: Some("   ".into()),
+            ..CoordinatorContact::default()
+        }
+        .normalized()
+        .unwrap();
+        assert_eq!(
+            contact.office.as_deref(),
+            Some("Odbor sociálních věcí, MěÚ Nepomuk")
+        );
+        assert_eq!(contact.phone, None);
+        assert_eq!(
+            contact.web.as_deref(),
+            Some("https://www.nepomuk.example/socialni")
+        );
+        assert_eq!(contact.lines().len(), 3);
+        let bad_mail = CoordinatorContact {
+            email: Some("nepomuk".into()),
+            ..CoordinatorContact::default()
+        };
+        assert!(matches!(
+            bad_mail.normalized(),
+            Err(PublicInputError::CoordinatorField { field: "email", .. })
+        ));
+        let long = CoordinatorContact {
+            office: Some("x".repeat(201)),
+            ..CoordinatorContact::default()
+        };
+        assert!(long.normalized().is_err());
+        assert_eq!(
+            CoordinatorContact::default().normalized(),
+            Err(PublicInputError::CoordinatorEmpty)
         );
     }
 }

@@ -100,6 +100,18 @@ impl Sources {
 
 const MAIN: &str = "/main.typ";
 
+/// Compilations after which an unused memoized typst result is dropped.
+const EVICT_AFTER: usize = 5;
+
+/// A typeset document.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// Its number of pages.
+    pub pages: usize,
+}
+
 impl Engine {
     /// Loads the fonts (Open Sans, and typst's own serif, mono and math faces as fallbacks).
     pub fn new() -> Self {
@@ -117,11 +129,13 @@ impl Engine {
 
     /// Typesets `sources` into a tagged PDF checked against PDF/UA-1 (the source must set the
     /// document's title and the text language).
-    pub fn pdf(&self, sources: &Sources, meta: &Metadata) -> Result<Vec<u8>, DocumentError> {
+    pub fn pdf(&self, sources: &Sources, meta: &Metadata) -> Result<Pdf, DocumentError> {
         let world = DocumentWorld::new(self, sources, meta)?;
-        let document: PagedDocument = typst::compile(&world)
-            .output
-            .map_err(|errors| DocumentError::Typeset(describe(&errors)))?;
+        let compiled = typst::compile::<PagedDocument>(&world).output;
+        // typst memoizes across compilations; results unused for a few runs are dropped, so a
+        // long-running server does not grow.
+        comemo::evict(EVICT_AFTER);
+        let document = compiled.map_err(|errors| DocumentError::Typeset(describe(&errors)))?;
         let standards = PdfStandards::new(&[PdfStandard::Ua_1])
             .map_err(|e| DocumentError::Pdf(e.message().to_string()))?;
         let options = PdfOptions {
@@ -132,7 +146,12 @@ impl Engine {
             tagged: true,
             ..PdfOptions::default()
         };
-        typst_pdf::pdf(&document, &options).map_err(|errors| DocumentError::Pdf(describe(&errors)))
+        let bytes = typst_pdf::pdf(&document, &options)
+            .map_err(|errors| DocumentError::Pdf(describe(&errors)))?;
+        Ok(Pdf {
+            bytes,
+            pages: document.pages().len(),
+        })
     }
 }
 

@@ -4,13 +4,19 @@
 //! - [`Engine`] holds the fonts and typst's standard library; [`Engine::pdf`] typesets one
 //!   document from [`Sources`]: a main typst source and the files it reads (`data.json`,
 //!   images), all in memory.
-//! - [`qr_svg`] draws a QR code as an SVG image for a template to place.
+//! - [`catalogue`]: the printed brochure of an area ([`Engine::brochure`]) and sheets of a few
+//!   services ([`Engine::service_sheet`]), from templates in `templates/`.
+//! - [`qr_svg`] and [`qr_png`] draw QR codes for templates to place.
 //!
 //! Templates read their data from JSON (`json("/data.json")`), never from text pasted into
-//! markup, so nothing in the data can change a document's structure.
+//! markup, so nothing in the data can change a document's structure. Every text a template
+//! prints comes with the data, translated by the caller: this crate holds no interface text.
 
+pub mod catalogue;
 mod engine;
 mod qr;
+#[cfg(feature = "testing")]
+pub mod testing;
 
-pub use engine::{DocumentError, Engine, Metadata, Sources};
-pub use qr::qr_svg;
+pub use engine::{DocumentError, Engine, Metadata, Pdf, Sources};
+pub use qr::{qr_png, qr_svg};

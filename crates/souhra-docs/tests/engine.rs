@@ -3,40 +3,8 @@
 //! markup, clear errors for broken templates.
 #![allow(clippy::unwrap_used)]
 
-use std::process::Command;
-
-use souhra_docs::{DocumentError, Engine, Metadata, Sources};
-
-fn meta() -> Metadata {
-    Metadata {
-        created: chrono::DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z")
-            .unwrap()
-            .to_utc(),
-    }
-}
-
-/// Runs a poppler tool on the PDF and returns its standard output.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(if tool == "pdftotext" {
-            &["-"][..]
-        } else {
-            &[][..]
-        })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (apt-get install poppler-utils): {e}"));
-    assert!(
-        output.status.success(),
-        "{tool}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+use souhra_docs::testing::{fonts_not_embedded, meta, poppler};
+use souhra_docs::{DocumentError, Engine, Sources};
 
 const LETTER: &str = r#"
 #set document(title: "Zkušební dopis")
@@ -55,7 +23,8 @@ fn czech_and_ukrainian_text_reads_back_in_order_with_fonts_embedded() {
     let data = r##"{"names": ["Úpěl ďábelské ódy", "Олена Коваленко — ґанок, їжак, є", "#set page(paper: \"a3\") *tučně*"]}"##;
     let pdf = engine
         .pdf(&Sources::new(LETTER).with("/data.json", data), &meta())
-        .unwrap();
+        .unwrap()
+        .bytes;
     assert!(pdf.starts_with(b"%PDF-"));
     let text = poppler("pdftotext", &["-layout"], &pdf);
     let heading = text.find("Příliš žluťoučký kůň").unwrap();
@@ -73,15 +42,8 @@ fn czech_and_ukrainian_text_reads_back_in_order_with_fonts_embedded() {
         "{info}"
     );
     let fonts = poppler("pdffonts", &[], &pdf);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty());
-    for row in &rows {
-        // Columns: name, type, encoding, emb, sub, uni, object id.
-        let columns: Vec<&str> = row.split_whitespace().collect();
-        let emb = columns[columns.len() - 5];
-        assert_eq!(emb, "yes", "not embedded: {row}");
-    }
-    assert!(rows.iter().any(|r| r.contains("OpenSans")), "{fonts}");
+    assert_eq!(fonts_not_embedded(&pdf), Vec::<String>::new());
+    assert!(fonts.contains("OpenSans"), "{fonts}");
     // Language and the PDF/UA claim, as the XMP metadata states them.
     let xmp = poppler("pdfinfo", &["-meta"], &pdf);
     assert!(
@@ -125,7 +87,8 @@ Naskenujte kód:
     let svg = souhra_docs::qr_svg("https://socialni-sluzby.example.cz/nepomuk/sluzba/1").unwrap();
     let pdf = engine
         .pdf(&Sources::new(main).with("/qr.svg", svg), &meta())
-        .unwrap();
+        .unwrap()
+        .bytes;
     let text = poppler("pdftotext", &[], &pdf);
     assert!(text.contains("Naskenujte kód:"), "{text}");
     // PDF/UA-1 refuses a figure without alternative text.

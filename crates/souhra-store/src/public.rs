@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use souhra_core::area::AreaId;
-use souhra_core::public::{ErrorReport, LifeSituation};
+use souhra_core::public::{CoordinatorContact, ErrorReport, LifeSituation};
 
 use crate::records::{ServiceId, StoredErrorReport};
 use crate::{Store, StoreResult, dispatch};
@@ -37,5 +37,24 @@ impl Store {
     /// Error reports not handled yet, oldest first (the moderation queue).
     pub async fn open_error_reports(&self) -> StoreResult<Vec<StoredErrorReport>> {
         dispatch!(self, public::open_error_reports())
+    }
+
+    /// The contacts of the area's planning coordinator, if set.
+    pub async fn coordinator_contact(
+        &self,
+        area: AreaId,
+    ) -> StoreResult<Option<CoordinatorContact>> {
+        dispatch!(self, public::coordinator_contact(area))
+    }
+
+    /// Sets (or with `None` removes) the contacts of the area's planning coordinator. The
+    /// caller normalizes them ([`CoordinatorContact::normalized`]).
+    pub async fn save_coordinator_contact(
+        &self,
+        area: AreaId,
+        contact: Option<&CoordinatorContact>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        dispatch!(self, public::save_coordinator_contact(area, contact, at))
     }
 }

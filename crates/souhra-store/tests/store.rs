@@ -70,6 +70,7 @@ const CASES: &[(&str, Case)] = cases![
     concurrent_writers_wait_for_each_other,
     life_situations_are_kept_per_area_in_order,
     error_reports_wait_in_the_queue,
+    coordinator_contacts_are_kept_per_area_and_move_the_revision,
     providers_and_area_places_are_found,
 ];
 

@@ -113,10 +113,11 @@ pub(crate) async fn favicon(State(state): State<AppState>) -> Redirect {
     Redirect::permanent(&state.assets().url("favicon.svg"))
 }
 
-/// `GET /robots.txt`.
+/// `GET /robots.txt`: everything but the PDFs typeset on request (cards and lists; the
+/// brochure, kept until the catalogue changes, may be crawled).
 pub(crate) async fn robots() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "User-agent: *\nAllow: /\n",
+        "User-agent: *\nDisallow: /*/sluzba/*/pdf\nDisallow: /*/seznam.pdf\nAllow: /\n",
     )
 }

@@ -49,6 +49,16 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<crate::documents::PrintError> for AppError {
+    fn from(error: crate::documents::PrintError) -> Self {
+        match error {
+            crate::documents::PrintError::Store(e) => e.into(),
+            crate::documents::PrintError::NoArea(_) => Self::NotFound,
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
 impl From<minijinja::Error> for AppError {
     fn from(error: minijinja::Error) -> Self {
         Self::Internal(format!("template: {error:#}"))

@@ -16,6 +16,7 @@
 mod assets;
 mod cache;
 mod catalogue;
+pub mod documents;
 mod embedded;
 mod error;
 pub mod i18n;
@@ -94,6 +95,12 @@ pub fn router(state: AppState) -> Router {
             get(pages::provider::provider_page),
         )
         .route("/{area}/seznam", get(pages::list::my_list))
+        .route("/{area}/seznam.pdf", get(pages::print::list))
+        .route("/{area}/katalog.pdf", get(pages::print::brochure))
+        .route(
+            "/{area}/sluzba/{service}/pdf",
+            get(pages::print::service_card),
+        )
         .route(
             "/{area}/obec/{municipality}",
             get(pages::municipality::municipality_page),

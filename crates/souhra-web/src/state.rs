@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 use souhra_core::area::AreaId;
@@ -13,6 +13,7 @@ use souhra_store::Store;
 use crate::assets::Assets;
 use crate::cache::PageCache;
 use crate::catalogue::{IndexError, Labels, SharedLabels, area_scope, rebuild_if_stale};
+use crate::documents::{Brochures, PrintError, SHEETS_AT_ONCE};
 use crate::i18n::{TranslationError, Translations};
 use crate::metrics::Metrics;
 use crate::render::Renderer;
@@ -104,6 +105,9 @@ struct Inner {
     scopes: Mutex<HashMap<AreaId, (Instant, Arc<Scope>)>>,
     reports: Mutex<HashMap<IpAddr, Vec<Instant>>>,
     pages: PageCache,
+    engine: OnceLock<Arc<souhra_docs::Engine>>,
+    brochures: Brochures,
+    sheets: tokio::sync::Semaphore,
     csp: String,
     translations: Arc<Translations>,
     renderer: Renderer,
@@ -145,6 +149,9 @@ impl AppState {
                 scopes: Mutex::new(HashMap::new()),
                 reports: Mutex::new(HashMap::new()),
                 pages: PageCache::default(),
+                engine: OnceLock::new(),
+                brochures: Brochures::default(),
+                sheets: tokio::sync::Semaphore::new(SHEETS_AT_ONCE),
                 csp: crate::middleware::content_security_policy(config.tile_origin().as_deref()),
                 translations,
                 renderer,
@@ -247,6 +254,27 @@ impl AppState {
     /// Rendered public pages kept for reuse.
     pub(crate) fn pages(&self) -> &PageCache {
         &self.inner.pages
+    }
+
+    /// The document engine (fonts loaded on first use).
+    pub(crate) fn engine(&self) -> Arc<souhra_docs::Engine> {
+        self.inner
+            .engine
+            .get_or_init(|| Arc::new(souhra_docs::Engine::new()))
+            .clone()
+    }
+
+    /// Brochures kept until the catalogue changes.
+    pub(crate) fn brochures(&self) -> &Brochures {
+        &self.inner.brochures
+    }
+
+    /// Typesets a card or list, a few at a time.
+    pub(crate) async fn print_sheet(
+        &self,
+        sheet: souhra_docs::catalogue::ServiceSheet,
+    ) -> Result<souhra_docs::Pdf, PrintError> {
+        crate::documents::print_sheet(self.engine(), &self.inner.sheets, sheet).await
     }
 
     pub(crate) fn csp(&self) -> &str {

@@ -167,7 +167,11 @@ fn every_template_key_exists() {
 fn rust_code_of_the_interface_holds_no_czech_text() {
     const CZECH_LETTERS: &str = "áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ";
     let mut offenders = Vec::new();
-    for dir in [crate_dir().join("src"), crate_dir().join("../souhra/src")] {
+    for dir in [
+        crate_dir().join("src"),
+        crate_dir().join("../souhra/src"),
+        crate_dir().join("../souhra-docs/src"),
+    ] {
         for file in files(&dir, "rs") {
             let source = std::fs::read_to_string(&file).unwrap();
             // Unit tests at the end of a file may use Czech sample data.
@@ -187,5 +191,33 @@ fn rust_code_of_the_interface_holds_no_czech_text() {
         offenders.is_empty(),
         "move these texts into locales/*.ftl:\n{}",
         offenders.join("\n")
+    );
+}
+
+#[test]
+fn every_document_text_exists() {
+    let keys = czech_keys();
+    let mut wanted: Vec<String> = souhra_docs::catalogue::LABEL_KEYS
+        .iter()
+        .map(|k| format!("doc-{}", k.replace('_', "-")))
+        .collect();
+    // Keys the document code names literally ("doc-…"), and those it builds.
+    let source = std::fs::read_to_string(crate_dir().join("src/documents.rs")).unwrap();
+    for piece in source.split('"').skip(1).step_by(2) {
+        if piece.starts_with("doc-") && !piece.ends_with('-') && !piece.contains('{') {
+            wanted.push(piece.to_owned());
+        }
+    }
+    wanted.extend((1..=7).map(|d| format!("doc-weekday-{d}")));
+    wanted.extend(
+        ["target-group", "kind", "municipality"]
+            .iter()
+            .map(|g| format!("doc-how-by-{g}")),
+    );
+    let missing: Vec<&String> = wanted.iter().filter(|k| !keys.contains(*k)).collect();
+    assert!(wanted.len() > 40, "{wanted:?}");
+    assert!(
+        missing.is_empty(),
+        "missing from locales/cs.ftl: {missing:?}"
     );
 }

@@ -69,6 +69,8 @@ async fn app() -> App {
 
 #[path = "web/catalogue_pages.rs"]
 mod catalogue_pages;
+#[path = "web/documents.rs"]
+mod documents;
 
 struct Reply {
     status: StatusCode,

@@ -56,6 +56,9 @@ pub enum Command {
     /// Export the catalogue of services.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// The printed catalogue of an area's services.
+    #[command(subcommand)]
+    Catalogue(CatalogueCommand),
     /// Generate data for tests and benchmarks.
     #[command(subcommand)]
     Gen(GenCommand),
@@ -94,6 +97,64 @@ pub enum SituationsCommand {
         #[arg(long)]
         area: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogueCommand {
+    /// Write the brochure of an area's services as a PDF: cover, contents, chapters, indexes of
+    /// providers and municipalities, the coordinator's contacts. QR codes link to the public
+    /// site when public_url is configured.
+    Pdf(CataloguePdf),
+}
+
+/// How the brochure's chapters are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChapterGrouping {
+    /// By target group (a service in full under its first group, referred to from the others).
+    TargetGroup,
+    /// By kind of service, in the order of the Act.
+    Kind,
+    /// By the municipality of the service's place.
+    Municipality,
+}
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperSize {
+    /// A4, services one after another.
+    A4,
+    /// A5 booklet, one service a page.
+    A5,
+}
+
+/// Language of a document's texts (the services' own texts stay Czech).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocumentLanguage {
+    /// Czech.
+    Cs,
+    /// English.
+    En,
+    /// Ukrainian.
+    Uk,
+}
+
+#[derive(Debug, Args)]
+pub struct CataloguePdf {
+    /// Slug of the area.
+    #[arg(long)]
+    pub area: String,
+    /// Chapters by target group, kind or municipality.
+    #[arg(long, value_enum, default_value_t = ChapterGrouping::TargetGroup)]
+    pub by: ChapterGrouping,
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = PaperSize::A4)]
+    pub paper: PaperSize,
+    /// Language of the document's texts.
+    #[arg(long, value_enum, default_value_t = DocumentLanguage::Cs)]
+    pub lang: DocumentLanguage,
+    /// Output file (.pdf).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -284,6 +345,19 @@ pub struct GenRegistry {
 pub enum BenchCommand {
     /// Registry import: generate a file, time parsing alone and the whole import, print peak RSS.
     Import(BenchImport),
+    /// The printed catalogue: generate services in a region, time its brochure (A4 and A5) and
+    /// print page counts and sizes.
+    Catalogue(BenchCatalogue),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchCatalogue {
+    /// Number of services to generate (in Plzeňský kraj).
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=20_000))]
+    pub services: u32,
+    /// Keep the A4 brochure in this file.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -318,6 +392,37 @@ pub enum AreaCommand {
     Add(AreaAdd),
     /// List the planning areas.
     List,
+    /// Show or set the contacts of the area's planning coordinator (printed in the brochure):
+    /// the office's work contacts. Without options it shows them.
+    Contact(AreaContact),
+}
+
+#[derive(Debug, Args)]
+pub struct AreaContact {
+    /// Slug of the area.
+    #[arg(long)]
+    pub area: String,
+    /// Office or department, e.g. "Odbor sociálních věcí, Městský úřad Nepomuk".
+    #[arg(long)]
+    pub office: Option<String>,
+    /// Name and role as the office publishes them.
+    #[arg(long)]
+    pub person: Option<String>,
+    /// Postal address.
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Phone.
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// E-mail.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Web page.
+    #[arg(long)]
+    pub web: Option<String>,
+    /// Remove the contacts.
+    #[arg(long, conflicts_with_all = ["office", "person", "address", "phone", "email", "web"])]
+    pub clear: bool,
 }
 
 #[derive(Debug, Args)]

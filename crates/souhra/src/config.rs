@@ -39,7 +39,7 @@ pub struct Setting<T> {
 }
 
 impl<T> Setting<T> {
-    fn new(value: T, source: Source) -> Self {
+    pub fn new(value: T, source: Source) -> Self {
         Self { value, source }
     }
 }

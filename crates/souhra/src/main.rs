@@ -13,8 +13,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{
-    AreaCommand, BenchCommand, Cli, Command, ExportCommand, GenCommand, ImportCommand,
-    SearchCommand, TerritoryCommand,
+    AreaCommand, BenchCommand, CatalogueCommand, Cli, Command, ExportCommand, GenCommand,
+    ImportCommand, SearchCommand, TerritoryCommand,
 };
 use crate::config::{Config, process_env};
 use crate::failure::Failure;
@@ -39,6 +39,15 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Area(AreaCommand::Add(add)) => commands::admin::area_add(&config, &add).await,
         Command::Area(AreaCommand::List) => commands::admin::area_list(&config).await,
+        Command::Area(AreaCommand::Contact(args)) => {
+            commands::print::area_contact(&config, &args).await
+        }
+        Command::Catalogue(CatalogueCommand::Pdf(args)) => {
+            commands::print::catalogue_pdf(&config, &args).await
+        }
+        Command::Bench(BenchCommand::Catalogue(args)) => {
+            commands::print::bench_catalogue(&config, &args).await
+        }
         Command::Import(ImportCommand::Mpsv(args)) => {
             commands::catalogue::import_mpsv(&config, &args).await
         }

@@ -1259,3 +1259,135 @@ fn an_area_gets_its_own_life_situations_and_bad_files_change_nothing() {
     );
     assert_eq!(again.stdout, defaults.stdout);
 }
+
+#[test]
+fn the_printed_catalogue_is_written_whole_with_the_coordinator() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("rpss.json");
+    let path = file.to_str().unwrap();
+    for args in [
+        &[
+            "gen",
+            "registry",
+            "--services",
+            "30",
+            "--region",
+            "43",
+            "-o",
+            path,
+        ][..],
+        &["area", "add", "--slug", "plzensky-kraj", "--region", "43"],
+        &["import", "mpsv", path],
+    ] {
+        let done = run_args(home.path(), args, &[]);
+        assert_eq!(done.code, 0, "{args:?}: {}", done.stderr);
+    }
+    // No contacts yet; a bad e-mail is refused and changes nothing.
+    let shown = run_args(
+        home.path(),
+        &["area", "contact", "--area", "plzensky-kraj"],
+        &[],
+    );
+    assert!(
+        shown.stdout.contains("has no coordinator's contacts yet"),
+        "{}",
+        shown.stdout
+    );
+    let bad = run_args(
+        home.path(),
+        &[
+            "area",
+            "contact",
+            "--area",
+            "plzensky-kraj",
+            "--email",
+            "nikdo",
+        ],
+        &[],
+    );
+    assert_eq!(bad.code, 2);
+    assert!(error_line(&bad).contains("e-mail"), "{}", bad.stderr);
+    let set = run_args(
+        home.path(),
+        &[
+            "area",
+            "contact",
+            "--area",
+            "plzensky-kraj",
+            "--office",
+            "Odbor sociálních věcí, Krajský úřad",
+            "--email",
+            "socialni@kraj.example",
+        ],
+        &[],
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+
+    let pdf = home.path().join("katalog.pdf");
+    let made = run_args(
+        home.path(),
+        &[
+            "catalogue",
+            "pdf",
+            "--area",
+            "plzensky-kraj",
+            "--by",
+            "kind",
+            "--paper",
+            "a5",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        &[("SOUHRA_PUBLIC_URL", "https://katalog.example.cz")],
+    );
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert!(made.stdout.contains(" pages, "), "{}", made.stdout);
+    let bytes = std::fs::read(&pdf).unwrap();
+    let text = souhra_docs::testing::poppler("pdftotext", &[], &bytes);
+    souhra_docs::testing::assert_in_order(
+        &text,
+        &[
+            "Katalog sociálních služeb",
+            "Obsah",
+            "druhu sociální služby",
+            "Rejstřík poskytovatelů",
+            "Rejstřík obcí",
+            "Koordinátor plánování sociálních služeb",
+            "Odbor sociálních věcí, Krajský úřad",
+            "socialni@kraj.example",
+        ],
+    );
+    // A5, one service a page (some of the 30 generated may have ended).
+    assert!(souhra_docs::testing::page_count(&bytes) > 20);
+
+    // Wrong area: exit 2; an unwritable place: exit 1 and no half-written file.
+    let unknown = run_args(
+        home.path(),
+        &[
+            "catalogue",
+            "pdf",
+            "--area",
+            "nikde",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(unknown.code, 2);
+    assert!(error_line(&unknown).contains("nikde"), "{}", unknown.stderr);
+    let nowhere = home.path().join("missing-folder/katalog.pdf");
+    let failed = run_args(
+        home.path(),
+        &[
+            "catalogue",
+            "pdf",
+            "--area",
+            "plzensky-kraj",
+            "-o",
+            nowhere.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(failed.code, 1, "{}", failed.stderr);
+    assert!(!home.path().join("missing-folder").exists());
+}

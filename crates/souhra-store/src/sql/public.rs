@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use souhra_core::area::AreaId;
-use souhra_core::public::{ErrorReport, LifeSituation};
+use souhra_core::public::{CoordinatorContact, ErrorReport, LifeSituation};
 
 use super::catalogue::parse_json;
 use super::import::json;
@@ -114,4 +114,50 @@ pub(crate) async fn open_error_reports(pool: &Pool) -> StoreResult<Vec<StoredErr
             },
         )
         .collect())
+}
+
+/// The coordinator's contacts of an area.
+pub(crate) async fn coordinator_contact(
+    pool: &Pool,
+    area: AreaId,
+) -> StoreResult<Option<CoordinatorContact>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT contact FROM coordinator_contact WHERE area_id = $1")
+            .bind(area.0)
+            .fetch_optional(pool)
+            .await?;
+    row.map(|(json,)| parse_json(&json, "coordinator contact"))
+        .transpose()
+}
+
+/// Sets or removes the coordinator's contacts of an area.
+pub(crate) async fn save_coordinator_contact(
+    pool: &Pool,
+    area: AreaId,
+    contact: Option<&CoordinatorContact>,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    let mut tx = begin_write(pool).await?;
+    match contact {
+        Some(contact) => {
+            sqlx::query(
+                "INSERT INTO coordinator_contact (area_id, contact, updated_at) \
+                 VALUES ($1, $2, $3) ON CONFLICT (area_id) \
+                 DO UPDATE SET contact = excluded.contact, updated_at = excluded.updated_at",
+            )
+            .bind(area.0)
+            .bind(json(contact))
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        None => {
+            sqlx::query("DELETE FROM coordinator_contact WHERE area_id = $1")
+                .bind(area.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 //! databases): life situations, error reports, an area's places, providers.
 
 use chrono::{TimeZone, Utc};
-use souhra_core::public::{ErrorReport, LifeSituation};
+use souhra_core::public::{CoordinatorContact, ErrorReport, LifeSituation};
 use souhra_store::Store;
 
 use crate::catalogue::{detail, four_services, import, options, plzensky_kraj_with_nepomuk};
@@ -124,4 +124,45 @@ pub async fn providers_and_area_places_are_found(store: Store) {
         .await
         .unwrap();
     assert_eq!(found, [service]);
+}
+
+pub async fn coordinator_contacts_are_kept_per_area_and_move_the_revision(store: Store) {
+    plzensky_kraj_with_nepomuk(&store).await;
+    let area = store.area_by_slug("nepomuk").await.unwrap().unwrap();
+    assert_eq!(store.coordinator_contact(area.id).await.unwrap(), None);
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let contact = CoordinatorContact {
+        office: Some("Odbor sociálních věcí, Městský úřad Nepomuk".into()),
+        email: Some("socialni@nepomuk.example".into()),
+        ..CoordinatorContact::default()
+    };
+    let before = store.catalogue_revision().await.unwrap();
+    store
+        .save_coordinator_contact(area.id, Some(&contact), at)
+        .await
+        .unwrap();
+    let after = store.catalogue_revision().await.unwrap();
+    assert!(after > before, "{before} → {after}");
+    assert_eq!(
+        store.coordinator_contact(area.id).await.unwrap(),
+        Some(contact.clone())
+    );
+    let changed = CoordinatorContact {
+        phone: Some("+420 371 591 111".into()),
+        ..contact
+    };
+    store
+        .save_coordinator_contact(area.id, Some(&changed), at)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.coordinator_contact(area.id).await.unwrap(),
+        Some(changed)
+    );
+    store
+        .save_coordinator_contact(area.id, None, at)
+        .await
+        .unwrap();
+    assert_eq!(store.coordinator_contact(area.id).await.unwrap(), None);
+    assert!(store.catalogue_revision().await.unwrap() > after);
 }

@@ -9,7 +9,7 @@ use souhra_core::text::slugify;
 use souhra_store::records::ServiceDetail;
 
 use crate::catalogue::Labels;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Translations};
 use crate::state::AppState;
 
 /// Days since the last confirmation up to which the badge is green, then amber.
@@ -169,7 +169,7 @@ pub(crate) fn map_points(detail: &ServiceDetail, href: &str, labels: &Labels) ->
 }
 
 /// The translated name of a form given by its registry code (`pob`, `amb`, `ter`).
-pub(crate) fn form_text(state: &AppState, lang: Lang, key: &str) -> String {
+pub(crate) fn form_text(translations: &Translations, lang: Lang, key: &str) -> String {
     match Form::parse(key) {
         Some(form) => {
             let name = match form {
@@ -177,9 +177,7 @@ pub(crate) fn form_text(state: &AppState, lang: Lang, key: &str) -> String {
                 Form::Outpatient => "outpatient",
                 Form::Field => "field",
             };
-            state
-                .translations()
-                .text(lang, &format!("form-{name}"), None)
+            translations.text(lang, &format!("form-{name}"), None)
         }
         None => key.to_owned(),
     }
@@ -222,7 +220,7 @@ pub(crate) fn card(
         forms: detail
             .forms
             .iter()
-            .map(|f| form_text(state, lang, f.form.key()))
+            .map(|f| form_text(state.translations(), lang, f.form.key()))
             .collect(),
         places,
         phone: detail.contacts.phones.first().cloned(),

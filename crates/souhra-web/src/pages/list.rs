@@ -63,7 +63,7 @@ pub(crate) fn list_cookie_ids(headers: &HeaderMap) -> Vec<i64> {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct ListParams {
-    s: Option<String>,
+    pub(crate) s: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -117,7 +117,13 @@ pub(crate) async fn my_list(
         .area(view)
         .render(
             "list.html",
-            view! { items, missing, share_url, max => MAX_LIST },
+            view! {
+                items,
+                missing,
+                share_url,
+                pdf_href => format!("/{area_slug}/seznam.pdf?s={}", join(&kept)),
+                max => MAX_LIST,
+            },
         )?;
     let mut response = html.into_response();
     let secure = if state.config().is_https() {

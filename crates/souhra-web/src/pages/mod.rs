@@ -8,6 +8,7 @@ pub(crate) mod home;
 pub(crate) mod language;
 pub(crate) mod list;
 pub(crate) mod municipality;
+pub(crate) mod print;
 pub(crate) mod provider;
 pub(crate) mod service;
 pub(crate) mod services;

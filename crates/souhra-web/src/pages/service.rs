@@ -164,7 +164,7 @@ pub(crate) async fn service_page(
         .forms
         .iter()
         .map(|f| FormView {
-            name: super::cards::form_text(&state, lang, f.form.key()),
+            name: super::cards::form_text(state.translations(), lang, f.form.key()),
             continuous: f.continuous,
             capacities: f
                 .capacities

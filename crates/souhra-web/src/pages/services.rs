@@ -365,7 +365,9 @@ pub(crate) async fn services(
                         .iter()
                         .map(|c| FacetValue {
                             label: match facet {
-                                Facet::Form => super::cards::form_text(&state, lang, &c.key),
+                                Facet::Form => {
+                                    super::cards::form_text(state.translations(), lang, &c.key)
+                                }
                                 _ => labels.label(list, &c.key),
                             },
                             checked: chosen.contains(&c.key),

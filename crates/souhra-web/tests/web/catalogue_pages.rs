@@ -88,7 +88,7 @@ fn entry(name: &str, kind: &str, form: Form, facilities: Vec<Facility>) -> Catal
 /// The app with four services: home care in Nepomuk (verified lately), a hostel at a hidden
 /// address in Kramolín, debt counselling in Plzeň with markup in its name (outside ORP
 /// Nepomuk), and an ended home in Nepomuk.
-async fn app_with_services() -> (App, [i64; 4]) {
+pub(super) async fn app_with_services() -> (App, [i64; 4]) {
     let app = app().await;
     let store = &app.database.store;
     let mut ended = entry(

@@ -21,12 +21,12 @@ use crate::config::Config;
 use crate::failure::Failure;
 
 /// Resets the peak resident set size the kernel reports (Linux), so each phase is measured alone.
-fn reset_peak() {
+pub(crate) fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 /// Peak resident set size in MB since the last reset (Linux `VmHWM`).
-fn peak_mb() -> f64 {
+pub(crate) fn peak_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|status| {
@@ -39,11 +39,39 @@ fn peak_mb() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
-struct Workspace(PathBuf);
+pub(crate) struct Workspace(pub(crate) PathBuf);
+
+impl Workspace {
+    /// A fresh database for a benchmark with the reference data loaded: SQLite in this folder,
+    /// or the PostgreSQL of `DATABASE_URL`.
+    pub(crate) async fn store(&self, config: &Config) -> Result<souhra_store::Store, Failure> {
+        let target = match config.database_target()? {
+            DatabaseTarget::Sqlite { .. } => DatabaseTarget::Sqlite {
+                path: self.0.join("souhra.db"),
+            },
+            postgres => postgres,
+        };
+        let store = open_store(config, &target).await?;
+        ensure_reference_data(&store, &NoProgress, false).await?;
+        Ok(store)
+    }
+}
 
 impl Drop for Workspace {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Import options of the benchmarks: everything, stored, all or nothing.
+pub(crate) fn bench_import_options() -> ImportOptions {
+    ImportOptions {
+        all: true,
+        dry_run: false,
+        skip_invalid: false,
+        demo: false,
+        today: today(),
+        origin: "bench".into(),
     }
 }
 
@@ -78,14 +106,7 @@ pub async fn bench_import(config: &Config, args: &BenchImport) -> Result<(), Fai
         started.elapsed().as_secs_f64()
     ));
 
-    let target = match config.database_target()? {
-        DatabaseTarget::Sqlite { .. } => DatabaseTarget::Sqlite {
-            path: work.0.join("souhra.db"),
-        },
-        postgres => postgres,
-    };
-    let store = open_store(config, &target).await?;
-    ensure_reference_data(&store, &NoProgress, false).await?;
+    let store = work.store(config).await?;
     say(&format!("database: {}", store.description()));
     let territory_lookup = lookup(&store).await?;
 
@@ -104,14 +125,7 @@ pub async fn bench_import(config: &Config, args: &BenchImport) -> Result<(), Fai
         records as f64 / parse
     ));
 
-    let import_options = ImportOptions {
-        all: true,
-        dry_run: false,
-        skip_invalid: false,
-        demo: false,
-        today: today(),
-        origin: "bench".into(),
-    };
+    let import_options = bench_import_options();
     for (label, expect_added) in [("import", true), ("re-import", false)] {
         reset_peak();
         let started = Instant::now();

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod bench;
 pub mod catalogue;
 pub mod hsds;
+pub mod print;
 pub mod search;
 pub mod serve;
 pub mod sheet;

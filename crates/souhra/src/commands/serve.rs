@@ -240,6 +240,7 @@ pub async fn seed_demo_catalogue(store: &Store, orp_slug: &str) -> Result<u64, F
             report.rejected.first()
         )));
     }
+    seed_demo_coordinator(store, area.id).await?;
     // Fresh, ageing and stale records, so the freshness of the catalogue shows.
     let now = chrono::Utc::now();
     let ages = [40_i64, 250, 450];
@@ -256,6 +257,42 @@ pub async fn seed_demo_catalogue(store: &Store, orp_slug: &str) -> Result<u64, F
             .await?;
     }
     Ok(demo.len() as u64)
+}
+
+const DEMO_COORDINATOR: &str = "generator/koordinator.csv";
+
+/// The demo area's coordinator contact: made up, from `data/generator/koordinator.csv` (two
+/// columns: field, quoted text).
+async fn seed_demo_coordinator(
+    store: &Store,
+    area: souhra_core::area::AreaId,
+) -> Result<(), Failure> {
+    let text = String::from_utf8_lossy(souhra_interop::bundled::file(DEMO_COORDINATOR)?);
+    let mut contact = souhra_core::public::CoordinatorContact::default();
+    for line in text.lines().skip(1) {
+        let Some((field, value)) = line.split_once(',') else {
+            continue;
+        };
+        let value = Some(value.trim().trim_matches('"').to_owned());
+        match field.trim() {
+            "office" => contact.office = value,
+            "person" => contact.person = value,
+            "address" => contact.address = value,
+            "phone" => contact.phone = value,
+            "email" => contact.email = value,
+            "web" => contact.web = value,
+            _ => {}
+        }
+    }
+    let contact = contact
+        .normalized()
+        .map_err(|e| Failure::runtime(format!("{DEMO_COORDINATOR}: {e}")))?;
+    if store.coordinator_contact(area).await?.as_ref() != Some(&contact) {
+        store
+            .save_coordinator_contact(area, Some(&contact), chrono::Utc::now())
+            .await?;
+    }
+    Ok(())
 }
 
 /// `souhra demo`.
@@ -295,6 +332,10 @@ pub async fn demo(
     };
     let bound = listener.local_addr().map_or(addr, |a| a);
     let base = format!("http://{bound}");
+    // QR codes and links in the demo's PDFs point at the demo itself.
+    if config.public_url.is_none() {
+        config.public_url = Some(Setting::new(base.clone(), Source::Default));
+    }
     say(&format!("Souhra demo is running at {base}/"));
     for slug in &slugs {
         say(&format!("  area: {base}/{slug}"));
