@@ -363,6 +363,12 @@ pub struct Facility {
 }
 
 impl Facility {
+    /// The municipality it lies in: its own, else its address's.
+    pub fn municipality_code(&self) -> Option<MunicipalityCode> {
+        self.municipality
+            .or(self.address.as_ref().and_then(|a| a.municipality))
+    }
+
     /// The identity key of a facility: address point and trimmed name.
     pub fn identity(address_point: Option<u64>, name: &str) -> String {
         let slug = crate::text::slugify(name);

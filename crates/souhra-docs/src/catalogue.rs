@@ -70,6 +70,16 @@ pub enum Paper {
     A5,
 }
 
+impl Paper {
+    /// `a4` or `a5`, as URLs and file names write it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::A4 => "a4",
+            Self::A5 => "a5",
+        }
+    }
+}
+
 /// One service as printed. Texts are as stored; the engine shortens them to fit.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ServiceBlock {

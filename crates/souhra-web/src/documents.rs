@@ -146,16 +146,16 @@ pub(crate) struct Printer<'a> {
 
 /// Whether a service serves a municipality: a facility there, or a service area covering it.
 fn serves(detail: &ServiceDetail, place: &MunicipalityPlace) -> bool {
-    detail.facilities.iter().any(|f| {
-        f.municipality
-            .or(f.address.as_ref().and_then(|a| a.municipality))
-            == Some(place.code)
-    }) || detail.service_area.iter().any(|unit| match unit {
-        AreaUnit::Municipality(c) => *c == place.code,
-        AreaUnit::Orp(c) => *c == place.orp,
-        AreaUnit::District(c) => *c == place.district,
-        AreaUnit::Region(c) => *c == place.region,
-    })
+    detail
+        .facilities
+        .iter()
+        .any(|f| f.municipality_code() == Some(place.code))
+        || detail.service_area.iter().any(|unit| match unit {
+            AreaUnit::Municipality(c) => *c == place.code,
+            AreaUnit::Orp(c) => *c == place.orp,
+            AreaUnit::District(c) => *c == place.district,
+            AreaUnit::Region(c) => *c == place.region,
+        })
 }
 
 /// Opening hours of one form on a line: consecutive days with the same hours joined
@@ -520,10 +520,7 @@ impl<'a> Printer<'a> {
                     .map(|d| {
                         d.facilities
                             .iter()
-                            .filter_map(|f| {
-                                f.municipality
-                                    .or(f.address.as_ref().and_then(|a| a.municipality))
-                            })
+                            .filter_map(souhra_core::catalogue::Facility::municipality_code)
                             .map(|c| c.to_string())
                             .collect()
                     })

@@ -130,8 +130,7 @@ pub(crate) fn address_line(address: &Address, labels: &Labels) -> String {
 /// A facility as the public may see it.
 pub(crate) fn place_view(facility: &Facility, labels: &Labels) -> PlaceView {
     let municipality = facility
-        .municipality
-        .or(facility.address.as_ref().and_then(|a| a.municipality))
+        .municipality_code()
         .and_then(|c| labels.municipality(c))
         .map(str::to_owned);
     PlaceView {

@@ -64,12 +64,7 @@ pub(crate) async fn brochure(
         lang,
     };
     let kept = state.brochures().get(&state, &area, options).await?;
-    let etag = format!(
-        "\"{}-{}-{}\"",
-        kept.revision,
-        lang.code(),
-        if paper == Paper::A4 { "a4" } else { "a5" }
-    );
+    let etag = format!("\"{}-{}-{}\"", kept.revision, lang.code(), paper.key());
     if headers
         .get(IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -77,11 +72,7 @@ pub(crate) async fn brochure(
     {
         return Ok(StatusCode::NOT_MODIFIED.into_response());
     }
-    let file = format!(
-        "katalog-{}-{}.pdf",
-        area.slug,
-        if paper == Paper::A4 { "a4" } else { "a5" }
-    );
+    let file = format!("katalog-{}-{}.pdf", area.slug, paper.key());
     Ok(pdf_response(kept.bytes.clone(), &file, Some(&etag)))
 }
 
