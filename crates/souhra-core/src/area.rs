@@ -85,13 +85,19 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "login",
     "logout",
     "metrics",
+    "nove-heslo",
     "o-aplikaci",
+    "odhlaseni",
+    "pozvanka",
     "prihlaseni",
+    "pristupnost",
     "readyz",
     "robots-txt",
     "sitemap",
+    "sprava",
     "static",
     "uzemi",
+    "zapomenute-heslo",
 ];
 
 /// A URL slug of an area: lower-case ASCII letters, digits and hyphens, not a reserved word.

@@ -8,6 +8,8 @@
 //! - [`codelist`]: the MPSV registry codelists (kinds of services by §, target and age groups,
 //!   forms, capacity types), which may grow with codes met in imported data.
 //! - [`area`]: planning areas (the installation's tenants).
+//! - [`account`]: e-mail addresses, passwords as typed, roles and grants.
+//! - [`policy`]: every permission decision, in one pure function.
 //! - [`catalogue`]: providers, services, facilities and service areas; IČO and registration ids.
 //! - [`import`]: options and report of a registry import.
 //! - [`public`]: life situations of the public site and error reports from the public.
@@ -17,11 +19,13 @@
 //! Everything above this crate (store, interop, web, the binary) speaks these types; this crate
 //! depends on nothing of ours.
 
+pub mod account;
 pub mod area;
 pub mod catalogue;
 pub mod code;
 pub mod codelist;
 pub mod import;
+pub mod policy;
 pub mod population;
 pub mod progress;
 pub mod public;

@@ -363,11 +363,12 @@ fn check_labels(frame: &Frame) -> Result<(), DocumentError> {
 }
 
 fn sources<'a>(
+    engine: &Engine,
     main: &str,
     data: &impl Serialize,
     services: impl Iterator<Item = &'a PrintedService>,
 ) -> Result<Sources, DocumentError> {
-    let json = serde_json::to_vec(data).map_err(|e| DocumentError::Typeset(e.to_string()))?;
+    let json = engine.data_json(data)?;
     let mut sources = Sources::new(main)
         .with("/common.typ", COMMON)
         .with("/data.json", json);
@@ -441,10 +442,11 @@ impl Engine {
                 .collect(),
         };
         let services = data.chapters.iter().flat_map(|c| &c.services);
-        self.pdf(&sources(BROCHURE, &data, services)?, meta)
+        self.pdf(&sources(self, BROCHURE, &data, services)?, meta)
     }
 
-    /// Typesets a sheet of services (a card or "my list"), each in full.
+    /// Typesets a sheet of services (a card or "my list"), each in full. A sheet of one service
+    /// titled with its name is a card: the name is printed once, as the main heading.
     pub fn service_sheet(
         &self,
         sheet: &ServiceSheet,
@@ -455,17 +457,20 @@ impl Engine {
         struct Data<'a> {
             #[serde(flatten)]
             frame: &'a Frame,
+            /// One service under its own name as the title: its block carries the main heading.
+            card: bool,
             services: Vec<PrintedService>,
         }
         let data = Data {
             frame: &sheet.frame,
+            card: matches!(sheet.services.as_slice(), [only] if only.name == sheet.frame.title),
             services: sheet
                 .services
                 .iter()
                 .map(|s| printed(s, DESCRIPTION_CHARS_CARD, usize::MAX))
                 .collect::<Result<_, _>>()?,
         };
-        self.pdf(&sources(SERVICES, &data, data.services.iter())?, meta)
+        self.pdf(&sources(self, SERVICES, &data, data.services.iter())?, meta)
     }
 }
 

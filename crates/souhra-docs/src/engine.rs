@@ -113,11 +113,11 @@ pub struct Pdf {
 }
 
 impl Engine {
-    /// Loads the fonts (Open Sans, and typst's own serif, mono and math faces as fallbacks).
+    /// Loads the fonts (Open Sans only: templates print no math and no code, so typst's own
+    /// serif, mono and math faces would be 9.6 MB of binary never used).
     pub fn new() -> Self {
         let fonts: Vec<Font> = OPEN_SANS
             .into_iter()
-            .chain(typst_assets::fonts())
             .flat_map(|data| Font::iter(Bytes::new(data)))
             .collect();
         Self {
@@ -125,6 +125,54 @@ impl Engine {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
         }
+    }
+
+    /// Whether the embedded fonts have a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|font| font.info().coverage.contains(u32::from(c)))
+    }
+
+    /// `text` with what no embedded font can print left out (emoji, Chinese, rare symbols):
+    /// PDF/UA forbids the blank boxes typst would print instead, and one provider's emoji must
+    /// not stop a whole brochure. Line breaks and tabs stay; other control characters go;
+    /// invisible break and join marks (U+200B–U+200D, U+2060, soft hyphen) stay for shaping.
+    pub fn printable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let keep = |c: char| match c {
+            '\n' | '\t' | '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' => true,
+            c if c.is_control() => false,
+            ' '..='~' => true,
+            c => self.covers(c),
+        };
+        if text.chars().all(keep) {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.chars().filter(|c| keep(*c)).collect())
+        }
+    }
+
+    /// `data` as the JSON a template reads (`json("/data.json")`), every string made
+    /// [printable](Self::printable).
+    pub fn data_json(&self, data: &impl serde::Serialize) -> Result<Vec<u8>, DocumentError> {
+        fn clean(engine: &Engine, value: &mut serde_json::Value) {
+            match value {
+                serde_json::Value::String(text) => {
+                    if let std::borrow::Cow::Owned(printable) = engine.printable(text) {
+                        *text = printable;
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(|v| clean(engine, v)),
+                serde_json::Value::Object(fields) => {
+                    fields.values_mut().for_each(|v| clean(engine, v));
+                }
+                _ => {}
+            }
+        }
+        let mut value =
+            serde_json::to_value(data).map_err(|e| DocumentError::Typeset(e.to_string()))?;
+        clean(self, &mut value);
+        serde_json::to_vec(&value).map_err(|e| DocumentError::Typeset(e.to_string()))
     }
 
     /// Typesets `sources` into a tagged PDF checked against PDF/UA-1 (the source must set the

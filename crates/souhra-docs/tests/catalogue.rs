@@ -272,6 +272,21 @@ fn sheets_print_services_in_full_and_labels_must_all_be_given() {
             "Osobní asistence Plzeňsko",
         ],
     );
+    let mut card = ServiceSheet {
+        frame: frame(Paper::A4),
+        services: vec![service(7, "Odlehčovací služba Blatná")],
+    };
+    card.frame.title = "Odlehčovací služba Blatná".into();
+    let text = text_of(&engine.service_sheet(&card, &meta()).unwrap().bytes);
+    assert_eq!(
+        text.matches("Odlehčovací služba Blatná").count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        !text.contains("Katalog sociálních služeb – Nepomuk"),
+        "{text}"
+    );
     let mut missing = sheet.clone();
     missing.frame.labels.remove("phone");
     match engine.service_sheet(&missing, &meta()) {

@@ -99,3 +99,43 @@ Naskenujte kód:
         Err(DocumentError::Pdf(_))
     ));
 }
+
+#[test]
+fn characters_no_font_can_print_are_left_out_instead_of_failing_the_document() {
+    let engine = Engine::new();
+    let names = [
+        "Pomoc 😊 seniorům → doma",
+        "中文 Plzeň",
+        "Zvonek\u{7} u dveří",
+        "Ольга ✆ 377 123 456",
+    ];
+    // Raw, the emoji alone makes typst print a blank box, which PDF/UA-1 refuses.
+    let raw = serde_json::json!({ "names": names }).to_string();
+    assert!(matches!(
+        engine.pdf(&Sources::new(LETTER).with("/data.json", raw), &meta()),
+        Err(DocumentError::Pdf(_))
+    ));
+    let data = engine
+        .data_json(&serde_json::json!({ "names": names }))
+        .unwrap();
+    let pdf = engine
+        .pdf(&Sources::new(LETTER).with("/data.json", data), &meta())
+        .unwrap()
+        .bytes;
+    let text = poppler("pdftotext", &[], &pdf);
+    for kept in [
+        "Pomoc",
+        "seniorům",
+        "Plzeň",
+        "Zvonek",
+        "dveří",
+        "Ольга",
+        "377 123 456",
+    ] {
+        assert!(text.contains(kept), "{kept}: {text}");
+    }
+    assert!(!text.contains('😊') && !text.contains('中'), "{text}");
+    assert_eq!(engine.printable("Úpěl\u{200b}ďábel"), "Úpěl\u{200b}ďábel");
+    assert_eq!(engine.printable("a😊b\u{1b}c"), "abc");
+    assert!(engine.covers('ř') && engine.covers('ї') && !engine.covers('😊'));
+}

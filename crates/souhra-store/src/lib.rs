@@ -6,7 +6,8 @@
 //! [`Store::migrate`] (versioned migrations for each backend, embedded from `migrations/`), and
 //! offers one method per question or change: territory ([`territory`]), the catalogue of
 //! services and its registry import ([`catalogue`]), codelists
-//! ([`codelist`]), planning areas ([`area`]), installation metadata ([`meta`]). Records that
+//! ([`codelist`]), planning areas ([`area`]), accounts, sessions and tokens ([`account`]), installation
+//! metadata ([`meta`]). Records that
 //! mix several tables for display live in [`records`]. Every error is a [`StoreError`]; no
 //! `sqlx::Error` leaks out.
 //!
@@ -27,6 +28,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{ConnectOptions, Connection};
 
+pub mod account;
 pub mod area;
 pub mod catalogue;
 pub mod codelist;

@@ -30,6 +30,9 @@ macro_rules! cases {
     };
 }
 
+#[path = "cases/account.rs"]
+mod account;
+use account::*;
 #[path = "cases/catalogue.rs"]
 mod catalogue;
 use catalogue::*;
@@ -72,6 +75,10 @@ const CASES: &[(&str, Case)] = cases![
     error_reports_wait_in_the_queue,
     coordinator_contacts_are_kept_per_area_and_move_the_revision,
     providers_and_area_places_are_found,
+    accounts_keep_their_grants_and_emails_are_unique,
+    failed_logins_lock_the_account_and_a_success_clears_them,
+    sessions_expire_and_end_with_a_new_password,
+    tokens_set_a_password_once_before_they_expire,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

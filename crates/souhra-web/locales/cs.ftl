@@ -141,6 +141,8 @@ about-version = Verze programu { $version }, otisk dat o území { $fingerprint 
 ## Chyby
 error-400-title = Neplatný požadavek
 error-400-text = Adrese nebo údajům ve formuláři nerozumíme. Zkontrolujte je prosím a zkuste to znovu.
+error-403-title = Přístup odepřen
+error-403-text = K této stránce nebo akci nemáte oprávnění. Pokud je potřebujete, obraťte se na koordinátora nebo správce.
 error-404-title = Stránka nenalezena
 error-404-text = Stránka na této adrese neexistuje. Možná byla přesunuta nebo je v adrese překlep.
 error-500-title = Něco se pokazilo
@@ -395,3 +397,104 @@ doc-download-a4 = Katalog ke stažení (PDF, A4)
 doc-download-a5 = Brožura ke stažení (PDF, A5)
 doc-card-pdf = Karta služby (PDF)
 doc-list-pdf = Seznam jako PDF
+
+## Accounts and the administration
+
+nav-admin = Správa
+footer-admin = Pro koordinátory a poskytovatele: přihlášení
+login-title = Přihlášení
+login-intro = Přihlášení je pro koordinátory plánování, poskytovatele sociálních služeb, členy pracovních skupin a zastupitele. Veřejnost katalog používá bez přihlášení.
+login-email = E-mail
+login-password = Heslo
+login-submit = Přihlásit se
+login-forgot = Zapomněli jste heslo?
+login-who = Účet vám založí koordinátor plánování nebo správce pozvánkou e-mailem.
+login-password-set = Heslo je nastaveno. Přihlaste se jím.
+login-signed-out = Byli jste odhlášeni.
+login-failed = E-mail nebo heslo nesouhlasí.
+login-too-many = Z vašeho připojení přišlo příliš mnoho pokusů. Zkuste to prosím za několik minut.
+login-locked = { $minutes ->
+    [one] Účet je po opakovaných neúspěšných pokusech dočasně zablokován. Zkuste to znovu za { $minutes } minutu.
+    [few] Účet je po opakovaných neúspěšných pokusech dočasně zablokován. Zkuste to znovu za { $minutes } minuty.
+   *[other] Účet je po opakovaných neúspěšných pokusech dočasně zablokován. Zkuste to znovu za { $minutes } minut.
+}
+form-expired = Platnost formuláře vypršela. Odešlete ho prosím znovu.
+logout-submit = Odhlásit se
+forgot-title = Zapomenuté heslo
+forgot-intro = Zadejte e-mail, kterým se přihlašujete. Pošleme na něj odkaz pro nastavení nového hesla.
+forgot-submit = Poslat odkaz
+forgot-sent = Pokud k zadané adrese existuje účet, poslali jsme na ni odkaz pro nastavení nového hesla.
+forgot-back = Zpět na přihlášení
+invitation-title = Přijetí pozvánky
+invitation-intro = Vítejte v Souhře. Pro účet { $email } si zvolte heslo; jméno můžete upravit.
+invitation-name = Jméno a příjmení
+reset-title = Nové heslo
+reset-intro = Zvolte nové heslo pro účet { $email }. Všechna dosavadní přihlášení skončí.
+password-new = Nové heslo
+password-hint = Alespoň { $min } znaků. Dobře se pamatuje věta z několika slov.
+password-again = Heslo znovu
+password-submit = Uložit heslo
+password-name-invalid = Vyplňte prosím jméno (nejvýše 120 znaků).
+password-length = Heslo musí mít alespoň { $min } znaků (nejvýše 200).
+password-mismatch = Hesla se neshodují.
+link-expired-title = Odkaz už neplatí
+link-expired-text = Odkaz byl už použit nebo vypršela jeho platnost. O nový odkaz můžete požádat, nebo se obraťte na toho, kdo vás pozval.
+admin-title = Správa
+admin-signed-in-as = Přihlášen(a): { $name } ({ $email })
+admin-installation = Jste správce celé instalace.
+admin-areas = Vaše území
+admin-no-areas = Zatím nemáte roli v žádném území.
+admin-users-title = Uživatelé
+admin-users-caption = Uživatelé s rolí v území { $area }
+admin-user-name = Jméno
+admin-user-roles = Role
+admin-user-role = Role
+admin-user-inactive = neaktivní
+admin-no-users = V tomto území zatím nikdo nemá roli.
+admin-invite-title = Pozvat uživatele
+admin-invite-intro = Pozvaný dostane e-mail s odkazem, kterým si nastaví heslo. Kdo už účet má, dostane roli hned.
+admin-invite-ico = IČO poskytovatele
+admin-invite-ico-hint = Jen pro roli editor poskytovatele: organizace, jejíž služby bude spravovat.
+admin-invite-submit = Poslat pozvánku
+admin-invited = Pozvánka pro { $email } je odeslána.
+admin-invite-email = Zadejte prosím platnou e-mailovou adresu.
+admin-invite-name = Vyplňte prosím jméno (nejvýše 120 znaků).
+admin-invite-ico-invalid = Editor poskytovatele potřebuje platné IČO organizace; jiné role IČO nemají.
+role-administrator = správce
+role-coordinator = koordinátor
+role-group-member = člen pracovní skupiny
+role-provider-editor = editor poskytovatele
+role-read-only = jen čtení
+mail-reset-subject = Souhra: nastavení nového hesla
+mail-reset-body =
+    Dobrý den,
+
+    někdo (snad vy) požádal o nové heslo k vašemu účtu v Souhře. Nové heslo nastavíte na této adrese:
+
+    { $link }
+
+    Odkaz platí { $hours } h a lze ho použít jednou. Pokud jste o nové heslo nežádali, zprávu smažte; vaše heslo zůstává beze změny.
+
+    Souhra
+mail-invitation-subject = Souhra: pozvánka do území { $area }
+mail-invitation-body =
+    Dobrý den,
+
+    { $inviter } vás zve do Souhry, informačního systému komunitního plánování sociálních služeb, v roli { $role } pro území { $area }.
+
+    Heslo si nastavíte na této adrese:
+
+    { $link }
+
+    Odkaz platí { $days } dní a lze ho použít jednou.
+
+    Souhra
+mail-role-subject = Souhra: nová role v území { $area }
+mail-role-body =
+    Dobrý den,
+
+    { $inviter } vám v Souhře přidělil(a) roli { $role } pro území { $area }. Přihlaste se jako obvykle:
+
+    { $link }
+
+    Souhra

@@ -137,6 +137,8 @@ about-version = Program version { $version }, territory data fingerprint { $fing
 ## Errors
 error-400-title = Bad request
 error-400-text = We could not understand the address or the form data. Please check them and try again.
+error-403-title = Access denied
+error-403-text = You do not have permission for this page or action. If you need it, ask the coordinator or the administrator.
 error-404-title = Page not found
 error-404-text = There is no page at this address. It may have moved, or the address may contain a typo.
 error-500-title = Something went wrong
@@ -384,3 +386,103 @@ doc-download-a4 = Download the catalogue (PDF, A4)
 doc-download-a5 = Download the booklet (PDF, A5)
 doc-card-pdf = Service card (PDF)
 doc-list-pdf = List as PDF
+
+## Accounts and the administration
+
+nav-admin = Administration
+footer-admin = For coordinators and providers: sign in
+login-title = Sign in
+login-intro = Signing in is for planning coordinators, providers of social services, working group members and councillors. The public uses the catalogue without an account.
+login-email = E-mail
+login-password = Password
+login-submit = Sign in
+login-forgot = Forgot your password?
+login-who = Accounts are created by the planning coordinator or the administrator with an invitation by e-mail.
+login-password-set = Your password is set. Sign in with it.
+login-signed-out = You have been signed out.
+login-failed = The e-mail or the password is wrong.
+login-too-many = Too many attempts came from your connection. Please try again in a few minutes.
+login-locked = { $minutes ->
+    [one] The account is locked for a while after repeated failed attempts. Try again in { $minutes } minute.
+   *[other] The account is locked for a while after repeated failed attempts. Try again in { $minutes } minutes.
+}
+form-expired = The form has expired. Please send it again.
+logout-submit = Sign out
+forgot-title = Forgotten password
+forgot-intro = Enter the e-mail you sign in with. We will send you a link to set a new password.
+forgot-submit = Send the link
+forgot-sent = If an account exists for this address, we have sent it a link to set a new password.
+forgot-back = Back to sign in
+invitation-title = Accept the invitation
+invitation-intro = Welcome to Souhra. Choose a password for the account { $email }; you may correct the name.
+invitation-name = Full name
+reset-title = New password
+reset-intro = Choose a new password for the account { $email }. Every current sign-in will end.
+password-new = New password
+password-hint = At least { $min } characters. A sentence of a few words is easy to remember.
+password-again = Password again
+password-submit = Save the password
+password-name-invalid = Please fill in the name (at most 120 characters).
+password-length = The password needs at least { $min } characters (at most 200).
+password-mismatch = The passwords differ.
+link-expired-title = The link is no longer valid
+link-expired-text = The link has been used already or has expired. You can ask for a new one, or contact whoever invited you.
+admin-title = Administration
+admin-signed-in-as = Signed in: { $name } ({ $email })
+admin-installation = You administer the whole installation.
+admin-areas = Your areas
+admin-no-areas = You have no role in any area yet.
+admin-users-title = Users
+admin-users-caption = Users with a role in { $area }
+admin-user-name = Name
+admin-user-roles = Roles
+admin-user-role = Role
+admin-user-inactive = inactive
+admin-no-users = Nobody has a role in this area yet.
+admin-invite-title = Invite a user
+admin-invite-intro = The invited person gets an e-mail with a link to set a password. Someone who has an account gets the role at once.
+admin-invite-ico = Provider's IČO
+admin-invite-ico-hint = Only for the provider editor role: the organization whose services they will keep.
+admin-invite-submit = Send the invitation
+admin-invited = The invitation for { $email } has been sent.
+admin-invite-email = Please enter a valid e-mail address.
+admin-invite-name = Please fill in the name (at most 120 characters).
+admin-invite-ico-invalid = A provider editor needs the organization's valid IČO; other roles have none.
+role-administrator = administrator
+role-coordinator = coordinator
+role-group-member = working group member
+role-provider-editor = provider editor
+role-read-only = read only
+mail-reset-subject = Souhra: setting a new password
+mail-reset-body =
+    Hello,
+
+    someone (perhaps you) asked for a new password for your Souhra account. Set it at this address:
+
+    { $link }
+
+    The link works for { $hours } h and only once. If you did not ask for it, delete this message; your password stays as it is.
+
+    Souhra
+mail-invitation-subject = Souhra: invitation to { $area }
+mail-invitation-body =
+    Hello,
+
+    { $inviter } invites you to Souhra, the information system of community planning of social services, as { $role } for { $area }.
+
+    Set your password at this address:
+
+    { $link }
+
+    The link works for { $days } days and only once.
+
+    Souhra
+mail-role-subject = Souhra: a new role in { $area }
+mail-role-body =
+    Hello,
+
+    { $inviter } gave you the role { $role } for { $area } in Souhra. Sign in as usual:
+
+    { $link }
+
+    Souhra

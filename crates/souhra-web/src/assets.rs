@@ -118,6 +118,6 @@ pub(crate) async fn favicon(State(state): State<AppState>) -> Redirect {
 pub(crate) async fn robots() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "User-agent: *\nDisallow: /*/sluzba/*/pdf\nDisallow: /*/seznam.pdf\nAllow: /\n",
+        "User-agent: *\nDisallow: /*/sluzba/*/pdf\nDisallow: /*/seznam.pdf\nDisallow: /sprava\nDisallow: /prihlaseni\nDisallow: /zapomenute-heslo\nDisallow: /nove-heslo/\nDisallow: /pozvanka/\nAllow: /\n",
     )
 }

@@ -15,6 +15,9 @@ pub enum AppError {
     /// 400: input we cannot use.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// 403: signed in (or not) without the right to this page or action.
+    #[error("forbidden")]
+    Forbidden,
     /// 503: the database is not reachable.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -32,6 +35,7 @@ impl AppError {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -73,7 +77,7 @@ impl IntoResponse for AppError {
                 tracing::error!(%status, cause, "request failed")
             }
             Self::BadRequest(cause) => tracing::debug!(%status, cause, "bad request"),
-            Self::NotFound => {}
+            Self::NotFound | Self::Forbidden => {}
         }
         let mut response = status.into_response();
         response.extensions_mut().insert(ErrorPage(status));

@@ -14,12 +14,14 @@
 //! holds no Czech text in Rust code (a test checks both translation parity and that).
 
 mod assets;
+pub mod auth;
 mod cache;
 mod catalogue;
 pub mod documents;
 mod embedded;
 mod error;
 pub mod i18n;
+pub mod mail;
 mod metrics;
 mod middleware;
 mod ops;
@@ -35,7 +37,7 @@ use axum::Router;
 use axum::http::Request;
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
@@ -68,6 +70,26 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemap.xml", get(pages::site::sitemap))
         .route("/jazyk/{lang}", get(pages::language::switch))
         .route("/api/obce", get(pages::api::municipalities))
+        .route(
+            "/prihlaseni",
+            get(pages::account::login_form).post(pages::account::login_submit),
+        )
+        .route("/odhlaseni", post(pages::account::logout))
+        .route(
+            "/zapomenute-heslo",
+            get(pages::account::forgot_form).post(pages::account::forgot_submit),
+        )
+        .route(
+            "/nove-heslo/{token}",
+            get(pages::account::password_form).post(pages::account::password_submit),
+        )
+        .route(
+            "/pozvanka/{token}",
+            get(pages::account::password_form).post(pages::account::password_submit),
+        )
+        .route("/sprava", get(pages::admin::home))
+        .route("/sprava/{area}/uzivatele", get(pages::admin::users))
+        .route("/sprava/{area}/pozvat", post(pages::admin::invite))
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))

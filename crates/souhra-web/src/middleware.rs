@@ -73,7 +73,7 @@ pub(crate) async fn error_pages(
         return response;
     };
     let code = match status.as_u16() {
-        code @ (400 | 404 | 503) => code,
+        code @ (400 | 403 | 404 | 503) => code,
         _ => 500,
     };
     let title_key = format!("error-{code}-title");

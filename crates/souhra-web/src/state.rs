@@ -35,6 +35,10 @@ pub struct WebConfig {
     pub map_attribution: String,
     /// The life situations of areas whose coordinator has not set their own.
     pub situations: Vec<LifeSituation>,
+    /// Lockout, session and link lifetimes.
+    pub accounts: crate::auth::AccountSettings,
+    /// Where mail goes.
+    pub mail: crate::mail::MailSettings,
 }
 
 /// OpenStreetMap's tile server, the default map.
@@ -46,6 +50,9 @@ const SCOPE_TTL: Duration = Duration::from_secs(60);
 /// Error reports one address may send per window.
 const REPORTS_PER_WINDOW: usize = 5;
 const REPORT_WINDOW: Duration = Duration::from_secs(600);
+/// Login (and password-reset) attempts one address may make per window.
+const LOGINS_PER_WINDOW: usize = 20;
+const LOGIN_WINDOW: Duration = Duration::from_secs(600);
 
 impl WebConfig {
     /// Whether the site is served over HTTPS.
@@ -96,6 +103,34 @@ pub enum WebError {
     /// A template does not compile.
     #[error("templates: {0:#}")]
     Templates(#[from] minijinja::Error),
+    /// The mail settings are unusable.
+    #[error("mail: {0}")]
+    Mail(#[from] crate::mail::MailError),
+}
+
+/// Counts events per client address in a sliding window (error reports, logins).
+#[derive(Default)]
+struct Limiter(Mutex<HashMap<IpAddr, Vec<Instant>>>);
+
+impl Limiter {
+    /// Counts an event from `client`; false when it had `max` in the last `window`.
+    fn allow(&self, client: IpAddr, max: usize, window: Duration) -> bool {
+        let mut events = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let now = Instant::now();
+        events.retain(|_, times| {
+            times.retain(|t| now.duration_since(*t) < window);
+            !times.is_empty()
+        });
+        let times = events.entry(client).or_default();
+        if times.len() >= max {
+            return false;
+        }
+        times.push(now);
+        true
+    }
 }
 
 struct Inner {
@@ -103,7 +138,9 @@ struct Inner {
     search: Arc<SearchIndex>,
     labels: RwLock<SharedLabels>,
     scopes: Mutex<HashMap<AreaId, (Instant, Arc<Scope>)>>,
-    reports: Mutex<HashMap<IpAddr, Vec<Instant>>>,
+    reports: Limiter,
+    logins: Limiter,
+    mailer: crate::mail::Mailer,
     pages: PageCache,
     engine: OnceLock<Arc<souhra_docs::Engine>>,
     brochures: Brochures,
@@ -147,7 +184,9 @@ impl AppState {
                 search,
                 labels: RwLock::new(Arc::new(Labels::default())),
                 scopes: Mutex::new(HashMap::new()),
-                reports: Mutex::new(HashMap::new()),
+                reports: Limiter::default(),
+                logins: Limiter::default(),
+                mailer: crate::mail::Mailer::new(&config.mail)?,
                 pages: PageCache::default(),
                 engine: OnceLock::new(),
                 brochures: Brochures::default(),
@@ -233,22 +272,22 @@ impl AppState {
 
     /// Counts an error report from `client`; false when it sent too many lately.
     pub(crate) fn allow_report(&self, client: IpAddr) -> bool {
-        let mut reports = self
-            .inner
+        self.inner
             .reports
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let now = Instant::now();
-        reports.retain(|_, times| {
-            times.retain(|t| now.duration_since(*t) < REPORT_WINDOW);
-            !times.is_empty()
-        });
-        let times = reports.entry(client).or_default();
-        if times.len() >= REPORTS_PER_WINDOW {
-            return false;
-        }
-        times.push(now);
-        true
+            .allow(client, REPORTS_PER_WINDOW, REPORT_WINDOW)
+    }
+
+    /// Counts a login or password-reset attempt from `client`; false when it made too many
+    /// lately (whatever the accounts).
+    pub(crate) fn allow_login(&self, client: IpAddr) -> bool {
+        self.inner
+            .logins
+            .allow(client, LOGINS_PER_WINDOW, LOGIN_WINDOW)
+    }
+
+    /// The mailer.
+    pub fn mailer(&self) -> &crate::mail::Mailer {
+        &self.inner.mailer
     }
 
     /// Rendered public pages kept for reuse.

@@ -67,6 +67,8 @@ async fn app() -> App {
     .await
 }
 
+#[path = "web/accounts.rs"]
+mod accounts;
 #[path = "web/catalogue_pages.rs"]
 mod catalogue_pages;
 #[path = "web/documents.rs"]
@@ -109,6 +111,31 @@ impl App {
 
     async fn get(&self, path: &str) -> Reply {
         self.get_with(path, &[]).await
+    }
+
+    async fn post(&self, path: &str, form: &[(&str, &str)], cookie: &str) -> Reply {
+        let body: String = form
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{k}={}",
+                    v.bytes()
+                        .map(|b| if b.is_ascii_alphanumeric() {
+                            char::from(b).to_string()
+                        } else {
+                            format!("%{b:02X}")
+                        })
+                        .collect::<String>()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, cookie)
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
     }
 }
 

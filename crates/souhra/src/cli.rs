@@ -72,6 +72,40 @@ pub enum Command {
     /// services and target groups).
     #[command(subcommand)]
     Situations(SituationsCommand),
+    /// Accounts: add the first administrator, list accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account with a role (or give an existing account another role). Prints a
+    /// one-time link to set the password, unless --password-stdin gives one.
+    Add(UserAdd),
+    /// List the accounts with their roles.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct UserAdd {
+    /// E-mail address (the login).
+    #[arg(long)]
+    pub email: String,
+    /// administrator, coordinator, group-member, provider-editor or read-only.
+    #[arg(long)]
+    pub role: String,
+    /// Slug of the area; an administrator without one runs the whole installation.
+    #[arg(long)]
+    pub area: Option<String>,
+    /// IČO of the organization a provider editor keeps.
+    #[arg(long)]
+    pub organization: Option<String>,
+    /// Display name (default: the e-mail address).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Read the password from the first line of standard input instead of printing a link.
+    #[arg(long)]
+    pub password_stdin: bool,
 }
 
 #[derive(Debug, Subcommand)]

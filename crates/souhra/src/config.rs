@@ -65,6 +65,13 @@ pub struct Config {
     pub db_max_connections: Setting<u32>,
     pub map_tiles: Option<Setting<String>>,
     pub map_attribution: Option<Setting<String>>,
+    /// The sender of the application's e-mail (`Name <address>`).
+    pub mail_from: Option<Setting<String>>,
+    /// SMTP server URL (a secret: environment only); without it mail goes to `mail/` in the
+    /// data folder as .eml files.
+    pub smtp_url: Option<Setting<String>>,
+    /// How long an account stays locked after repeated failed logins.
+    pub login_lockout_minutes: Setting<u32>,
     pub config_file: Option<PathBuf>,
 }
 
@@ -81,6 +88,8 @@ struct FileConfig {
     db_max_connections: Option<u32>,
     map_tiles: Option<String>,
     map_attribution: Option<String>,
+    mail_from: Option<String>,
+    login_lockout_minutes: Option<u32>,
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -118,11 +127,16 @@ fn parse_file(path: &Path, text: &str) -> Result<FileConfig, Failure> {
     let table: toml::Table = text
         .parse()
         .map_err(|e| Failure::input(format!("configuration file {}: {e}", path.display())))?;
-    if table.contains_key("metrics_token") {
-        return Err(Failure::input(format!(
-            "configuration file {}: secrets belong in the environment; remove metrics_token and set SOUHRA_METRICS_TOKEN",
-            path.display()
-        )));
+    for (key, var) in [
+        ("metrics_token", "SOUHRA_METRICS_TOKEN"),
+        ("smtp_url", "SOUHRA_SMTP_URL"),
+    ] {
+        if table.contains_key(key) {
+            return Err(Failure::input(format!(
+                "configuration file {}: secrets belong in the environment; remove {key} and set {var}",
+                path.display()
+            )));
+        }
     }
     let file: FileConfig = toml::from_str(text).map_err(|e| {
         Failure::input(format!(
@@ -215,7 +229,39 @@ impl Config {
         };
         let map_tiles = pick("SOUHRA_MAP_TILES", file.map_tiles);
         let map_attribution = pick("SOUHRA_MAP_ATTRIBUTION", file.map_attribution);
+        let mail_from = pick("SOUHRA_MAIL_FROM", file.mail_from);
+        let smtp_url = env("SOUHRA_SMTP_URL")
+            .filter(|v| !v.is_empty())
+            .map(|v| Setting::new(v, Source::Env("SOUHRA_SMTP_URL")));
+        let lockout_range = 1..=1440;
+        let login_lockout_minutes =
+            match env("SOUHRA_LOGIN_LOCKOUT_MINUTES").filter(|v| !v.is_empty()) {
+                Some(text) => Setting::new(
+                    text.trim()
+                        .parse()
+                        .ok()
+                        .filter(|n| lockout_range.contains(n))
+                        .ok_or_else(|| {
+                            Failure::input(format!(
+                                "SOUHRA_LOGIN_LOCKOUT_MINUTES must be a number from 1 to 1440, not {text:?}"
+                            ))
+                        })?,
+                    Source::Env("SOUHRA_LOGIN_LOCKOUT_MINUTES"),
+                ),
+                None => match file.login_lockout_minutes {
+                    Some(n) if lockout_range.contains(&n) => Setting::new(n, Source::File),
+                    Some(n) => {
+                        return Err(Failure::input(format!(
+                            "login_lockout_minutes must be from 1 to 1440, not {n}"
+                        )));
+                    }
+                    None => Setting::new(15, Source::Default),
+                },
+            };
         let config = Config {
+            mail_from,
+            smtp_url,
+            login_lockout_minutes,
             listen,
             map_tiles,
             map_attribution,
@@ -262,6 +308,24 @@ impl Config {
         }
         self.database_target()?;
         Ok(())
+    }
+
+    /// The folder of .eml files written when no SMTP server is set.
+    pub fn outbox(&self) -> PathBuf {
+        self.data_dir.value.join("mail")
+    }
+
+    /// Where the web layer sends mail.
+    pub fn mail_settings(&self) -> souhra_web::mail::MailSettings {
+        souhra_web::mail::MailSettings {
+            from: self
+                .mail_from
+                .as_ref()
+                .map(|f| f.value.clone())
+                .unwrap_or_default(),
+            smtp_url: self.smtp_url.as_ref().map(|u| u.value.clone()),
+            outbox: Some(self.outbox()),
+        }
     }
 
     /// Overrides the listen address from a command-line flag.
@@ -340,6 +404,27 @@ impl Config {
             Some(token) => line("metrics token", "*** (set)".into(), Some(&token.source)),
             None => line("metrics token", "not set (/metrics is public)".into(), None),
         }
+        match &self.smtp_url {
+            Some(url) => line("smtp", mask_password(&url.value), Some(&url.source)),
+            None => line(
+                "smtp",
+                format!("not set (mail is written to {})", self.outbox().display()),
+                None,
+            ),
+        }
+        match &self.mail_from {
+            Some(from) => line("mail from", from.value.clone(), Some(&from.source)),
+            None => line(
+                "mail from",
+                souhra_web::mail::DEFAULT_FROM.into(),
+                Some(&Source::Default),
+            ),
+        }
+        line(
+            "login lockout",
+            format!("{} min", self.login_lockout_minutes.value),
+            Some(&self.login_lockout_minutes.source),
+        );
         out
     }
 }

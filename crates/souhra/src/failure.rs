@@ -66,6 +66,12 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<souhra_web::AppError> for Failure {
+    fn from(error: souhra_web::AppError) -> Self {
+        Self::runtime(error.to_string())
+    }
+}
+
 impl From<souhra_search::SearchError> for Failure {
     fn from(error: souhra_search::SearchError) -> Self {
         Self::runtime(error.to_string())

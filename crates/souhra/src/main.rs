@@ -14,7 +14,7 @@ use clap::Parser;
 
 use crate::cli::{
     AreaCommand, BenchCommand, CatalogueCommand, Cli, Command, ExportCommand, GenCommand,
-    ImportCommand, SearchCommand, TerritoryCommand,
+    ImportCommand, SearchCommand, TerritoryCommand, UserCommand,
 };
 use crate::config::{Config, process_env};
 use crate::failure::Failure;
@@ -39,6 +39,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Area(AreaCommand::Add(add)) => commands::admin::area_add(&config, &add).await,
         Command::Area(AreaCommand::List) => commands::admin::area_list(&config).await,
+        Command::User(UserCommand::Add(args)) => commands::user::user_add(&config, &args).await,
+        Command::User(UserCommand::List) => commands::user::user_list(&config).await,
         Command::Area(AreaCommand::Contact(args)) => {
             commands::print::area_contact(&config, &args).await
         }

@@ -410,6 +410,151 @@ fn areas_are_created_from_the_command_line() {
 }
 
 #[test]
+fn the_first_administrator_comes_from_the_command_line() {
+    let home = tempfile::tempdir().unwrap();
+    let url = [("SOUHRA_PUBLIC_URL", "https://souhra.example")];
+    let added = run_args(
+        home.path(),
+        &[
+            "user",
+            "add",
+            "--email",
+            "Spravce@Example.cz",
+            "--role",
+            "administrator",
+        ],
+        &url,
+    );
+    assert_eq!(added.code, 0, "{}", added.stderr);
+    let lines: Vec<&str> = added.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "spravce@example.cz: account created with the role administrator"
+    );
+    let link = lines[1]
+        .strip_prefix("set the password within 7 days at: https://souhra.example/pozvanka/")
+        .unwrap_or_else(|| panic!("{}", added.stdout));
+    assert_eq!(link.len(), 64);
+    // Roles below the administrator need an area, and a provider editor an organization.
+    let area = run_args(
+        home.path(),
+        &["area", "add", "--slug", "nepomuk", "--orp", "3207"],
+        &[],
+    );
+    assert_eq!(area.code, 0, "{}", area.stderr);
+    for (args, expected) in [
+        (
+            &[
+                "user",
+                "add",
+                "--email",
+                "k@example.cz",
+                "--role",
+                "coordinator",
+            ][..],
+            "needs an area",
+        ),
+        (
+            &[
+                "user",
+                "add",
+                "--email",
+                "k@example.cz",
+                "--role",
+                "boss",
+                "--area",
+                "nepomuk",
+            ],
+            "unknown role",
+        ),
+        (
+            &[
+                "user",
+                "add",
+                "--email",
+                "k@",
+                "--role",
+                "coordinator",
+                "--area",
+                "nepomuk",
+            ],
+            "not an e-mail address",
+        ),
+        (
+            &[
+                "user",
+                "add",
+                "--email",
+                "k@example.cz",
+                "--role",
+                "coordinator",
+                "--area",
+                "jinde",
+            ],
+            "no area",
+        ),
+        (
+            &[
+                "user",
+                "add",
+                "--email",
+                "p@example.cz",
+                "--role",
+                "provider-editor",
+                "--area",
+                "nepomuk",
+            ],
+            "needs an organization",
+        ),
+    ] {
+        let failed = run_args(home.path(), args, &[]);
+        assert_eq!(failed.code, 2, "{args:?}: {}", failed.stdout);
+        assert!(
+            error_line(&failed).contains(expected),
+            "{args:?}: {}",
+            failed.stderr
+        );
+    }
+    let mut command = souhra(home.path());
+    command
+        .args([
+            "user",
+            "add",
+            "--email",
+            "k@example.cz",
+            "--role",
+            "coordinator",
+            "--area",
+            "nepomuk",
+            "--name",
+            "Jana Nováková",
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"dlouhe heslo koordinatorky\n").unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("pozvanka"));
+    let list = run_args(home.path(), &["user", "list"], &[]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert_eq!(
+        list.stdout,
+        "k@example.cz\tJana Nováková\tcoordinator@nepomuk\nspravce@example.cz\tspravce@example.cz\tadministrator@*\n"
+    );
+}
+
+#[test]
 fn json_logs_are_one_object_per_line() {
     let home = tempfile::tempdir().unwrap();
     let result = run_args(
@@ -457,10 +602,25 @@ fn demo_serves_and_stops_cleanly_on_sigterm() {
         .to_owned();
 
     let mut rest = String::new();
-    for _ in 0..3 {
+    for _ in 0..9 {
         stdout.read_line(&mut rest).unwrap();
     }
     assert!(rest.contains("catalogue: 40 fictional services"), "{rest}");
+    // A demo login for every role.
+    for role in [
+        "administrator",
+        "coordinator",
+        "group-member",
+        "provider-editor",
+        "read-only",
+    ] {
+        assert!(
+            rest.contains(&format!(
+                "/ souhra-demo ({role}) at http://{address}/prihlaseni"
+            )),
+            "{role}: {rest}"
+        );
+    }
 
     let (status, body) = http_get(&address, "/healthz");
     assert_eq!((status, body.as_str()), (200, "ok\n"));

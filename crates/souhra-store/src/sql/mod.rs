@@ -3,6 +3,7 @@
 //! type, so each function here is an ordinary function over a concrete pool or transaction. The
 //! SQL text is the same for both: `$n` parameters and a portable subset of SQL.
 
+pub(crate) mod account;
 pub(crate) mod area;
 pub(crate) mod batch;
 pub(crate) mod catalogue;

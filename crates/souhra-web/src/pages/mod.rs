@@ -1,6 +1,8 @@
 //! The HTML pages and the small JSON lookup API, one module per page.
 
 pub(crate) mod about;
+pub(crate) mod account;
+pub(crate) mod admin;
 pub(crate) mod api;
 pub(crate) mod area;
 pub(crate) mod cards;

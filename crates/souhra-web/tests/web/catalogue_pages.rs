@@ -139,33 +139,6 @@ pub(super) async fn app_with_services() -> (App, [i64; 4]) {
     (app, [ids[0].0, ids[1].0, ids[2].0, ids[3].0])
 }
 
-impl App {
-    async fn post(&self, path: &str, form: &[(&str, &str)], cookie: &str) -> Reply {
-        let body: String = form
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{k}={}",
-                    v.bytes()
-                        .map(|b| if b.is_ascii_alphanumeric() {
-                            char::from(b).to_string()
-                        } else {
-                            format!("%{b:02X}")
-                        })
-                        .collect::<String>()
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("&");
-        let request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::COOKIE, cookie)
-            .body(Body::from(body))
-            .unwrap();
-        self.send(request).await
-    }
-}
-
 fn detail_href(reply: &Reply, id: i64) -> String {
     let marker = format!("/nepomuk/sluzba/{id}-");
     let start = reply

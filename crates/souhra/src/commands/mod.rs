@@ -10,6 +10,7 @@ pub mod search;
 pub mod serve;
 pub mod sheet;
 pub mod situations;
+pub mod user;
 
 use std::io::Write as _;
 use std::path::Path;

@@ -52,6 +52,13 @@ fn web_config(config: &Config) -> Result<WebConfig, Failure> {
             .map(|t| t.value.clone())
             .unwrap_or_default(),
         situations: souhra_interop::bundled::life_situations(None)?,
+        accounts: souhra_web::auth::AccountSettings {
+            lockout: std::time::Duration::from_secs(
+                u64::from(config.login_lockout_minutes.value) * 60,
+            ),
+            ..Default::default()
+        },
+        mail: config.mail_settings(),
     })
 }
 
@@ -295,6 +302,76 @@ async fn seed_demo_coordinator(
     Ok(())
 }
 
+/// The password of every demo account (the demo is for trying out, on this computer).
+const DEMO_PASSWORD: &str = "souhra-demo";
+
+/// Demo accounts, one per role (fictional addresses): the installation's administrator, and
+/// in the ORP area a coordinator, a working-group member, an editor of the first demo provider
+/// and a councillor who only reads; a reader at the region. Made once; returns (e-mail, role).
+async fn seed_demo_accounts(
+    store: &Store,
+    slugs: &[String],
+) -> Result<Vec<(String, &'static str)>, Failure> {
+    use souhra_core::account::{Email, Grant, Role};
+    let (Some(region), Some(orp)) = (slugs.first(), slugs.last()) else {
+        return Ok(Vec::new());
+    };
+    let area = |slug: &String| {
+        let slug = slug.clone();
+        async move {
+            store
+                .area_by_slug(&slug)
+                .await?
+                .map(|a| a.id)
+                .ok_or_else(|| Failure::runtime(format!("the demo area {slug} is missing")))
+        }
+    };
+    let (region, orp_id) = (area(region).await?, area(orp).await?);
+    let provider = match store
+        .services_in_area(orp_id)
+        .await?
+        .into_iter()
+        .find(|s| s.is_demo)
+    {
+        Some(service) => store
+            .organization(service.organization_id)
+            .await?
+            .and_then(|o| o.organization.ico),
+        None => None,
+    };
+    let mut accounts = vec![
+        ("spravce", Role::Administrator, None, None),
+        ("koordinator", Role::Coordinator, Some(orp_id), None),
+        ("skupina", Role::GroupMember, Some(orp_id), None),
+        ("zastupitel", Role::ReadOnly, Some(orp_id), None),
+        ("kraj", Role::ReadOnly, Some(region), None),
+    ];
+    if provider.is_some() {
+        accounts.push(("poskytovatel", Role::ProviderEditor, Some(orp_id), provider));
+    }
+    let mut made = Vec::new();
+    for (user, role, area, organization) in accounts {
+        let address = format!("{user}@demo.souhra.example");
+        let email = Email::parse(&address).map_err(|e| Failure::runtime(e.to_string()))?;
+        if store.login_record(&email).await?.is_none() {
+            let grant = Grant::new(role, area, organization)
+                .map_err(|e| Failure::runtime(e.to_string()))?;
+            let hash = souhra_web::auth::hash_password(DEMO_PASSWORD.to_owned()).await?;
+            store
+                .create_account(
+                    &email,
+                    &format!("Demo {user}"),
+                    Some(&hash),
+                    &[grant],
+                    chrono::Utc::now(),
+                )
+                .await?;
+        }
+        made.push((address, role.key()));
+    }
+    Ok(made)
+}
+
 /// `souhra demo`.
 pub async fn demo(
     mut config: Config,
@@ -341,6 +418,11 @@ pub async fn demo(
         say(&format!("  area: {base}/{slug}"));
     }
     say(&format!("  catalogue: {services} fictional services"));
+    for (email, role) in seed_demo_accounts(&store, &slugs).await? {
+        say(&format!(
+            "  login: {email} / {DEMO_PASSWORD} ({role}) at {base}/prihlaseni"
+        ));
+    }
     say(&format!(
         "  data: {} (stop with Ctrl+C)",
         config.data_dir.value.display()

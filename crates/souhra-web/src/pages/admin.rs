@@ -1,0 +1,410 @@
+//! The administration: the signed-in person's home (their areas and roles) and an area's users
+//! with invitations. Every handler asks [`souhra_core::policy::allows`]; a request without a
+//! session is sent to the login page (GET) or refused (POST).
+
+use axum::Form;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use fluent_bundle::FluentArgs;
+use serde::{Deserialize, Serialize};
+use souhra_core::account::{Account, Email, Grant, Role, clean_name};
+use souhra_core::area::{Area, AreaId};
+use souhra_core::catalogue::Ico;
+use souhra_core::policy::{Action, Within, allows};
+use souhra_store::account::TokenPurpose;
+
+use super::account::{ADMIN_HOME, issue_token, send_mail};
+use super::{load_area, path_of};
+use crate::auth::{Signed, private, signed_in};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::page::{Page, encode_query_value, view};
+use crate::state::AppState;
+
+/// The session of a request to the administration: for a GET without one, the redirect to the
+/// login page (returning here afterwards).
+pub(crate) async fn require(
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &OriginalUri,
+) -> Result<Result<Signed, Response>, AppError> {
+    match signed_in(state, headers).await? {
+        Some(signed) => Ok(Ok(signed)),
+        None => {
+            let next = encode_query_value(&path_of(uri));
+            Ok(Err(
+                Redirect::to(&format!("/prihlaseni?dalsi={next}")).into_response()
+            ))
+        }
+    }
+}
+
+/// An area's id and the ids of the areas containing it, for [`Within`].
+pub(crate) async fn chain(state: &AppState, area: &Area) -> Result<Vec<AreaId>, AppError> {
+    Ok(state
+        .store()
+        .area_parents(area)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect())
+}
+
+/// Refuses unless the policy allows `action` in `area`.
+pub(crate) async fn check(
+    state: &AppState,
+    signed: &Signed,
+    action: &Action,
+    area: &Area,
+) -> Result<(), AppError> {
+    let parents = chain(state, area).await?;
+    let within = Within {
+        area: area.id,
+        parents: &parents,
+    };
+    if allows(&signed.account.grants, action, Some(within)) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+#[derive(Serialize)]
+struct AreaLink {
+    slug: String,
+    name: String,
+    roles: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Me<'a> {
+    name: &'a str,
+    email: &'a str,
+}
+
+fn role_label(state: &AppState, lang: Lang, role: Role) -> String {
+    state
+        .translations()
+        .text(lang, &format!("role-{}", role.key()), None)
+}
+
+/// The administration's home: the areas this account reaches, with its roles there.
+pub(crate) async fn home(
+    State(state): State<AppState>,
+    lang: Lang,
+    headers: HeaderMap,
+    uri: OriginalUri,
+) -> Result<Response, AppError> {
+    let signed = match require(&state, &headers, &uri).await? {
+        Ok(signed) => signed,
+        Err(redirect) => return Ok(redirect),
+    };
+    if !allows(&signed.account.grants, &Action::Enter, None) {
+        return Err(AppError::Forbidden);
+    }
+    let mut areas = Vec::new();
+    for area in state.store().areas().await? {
+        let parents = chain(&state, &area).await?;
+        let within = Within {
+            area: area.id,
+            parents: &parents,
+        };
+        if !allows(&signed.account.grants, &Action::ViewArea, Some(within)) {
+            continue;
+        }
+        let roles = signed
+            .account
+            .grants
+            .iter()
+            .filter(|g| {
+                g.area.is_none()
+                    || g.area == Some(area.id)
+                    || g.area.is_some_and(|a| parents.contains(&a))
+            })
+            .map(|g| match &g.organization {
+                Some(ico) => format!("{} ({ico})", role_label(&state, lang, g.role)),
+                None => role_label(&state, lang, g.role),
+            })
+            .collect();
+        areas.push(AreaLink {
+            slug: area.slug.to_string(),
+            name: area.name.clone(),
+            roles,
+        });
+    }
+    let installation = allows(&signed.account.grants, &Action::ManageInstallation, None);
+    let html = Page::new(&state, lang, &path_of(&uri))
+        .title_key("admin-title")
+        .nav("admin")
+        .render(
+            "admin_home.html",
+            view! {
+                me => Me { name: &signed.account.name, email: signed.account.email.as_str() },
+                areas,
+                installation,
+                csrf => signed.csrf,
+            },
+        )?;
+    Ok(private(html.into_response()))
+}
+
+#[derive(Serialize)]
+struct UserRow {
+    name: String,
+    email: String,
+    active: bool,
+    roles: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RoleOption {
+    key: &'static str,
+    label: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct UsersQuery {
+    pozvano: Option<String>,
+}
+
+fn user_rows(state: &AppState, lang: Lang, area: AreaId, accounts: &[Account]) -> Vec<UserRow> {
+    accounts
+        .iter()
+        .map(|a| UserRow {
+            name: a.name.clone(),
+            email: a.email.to_string(),
+            active: a.active,
+            roles: a
+                .grants
+                .iter()
+                .filter(|g| g.area == Some(area))
+                .map(|g| match &g.organization {
+                    Some(ico) => format!("{} ({ico})", role_label(state, lang, g.role)),
+                    None => role_label(state, lang, g.role),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The roles this account may invite to in the area.
+async fn invitable(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    area: &Area,
+) -> Result<Vec<RoleOption>, AppError> {
+    let parents = chain(state, area).await?;
+    let within = Within {
+        area: area.id,
+        parents: &parents,
+    };
+    Ok(Role::ALL
+        .into_iter()
+        .filter(|r| allows(&signed.account.grants, &Action::Invite(*r), Some(within)))
+        .map(|r| RoleOption {
+            key: r.key(),
+            label: role_label(state, lang, r),
+        })
+        .collect())
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub(crate) struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    jmeno: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    ico: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn users_page(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    area: &Area,
+    path: &str,
+    form: &InviteForm,
+    message: Option<(String, bool)>,
+    status: axum::http::StatusCode,
+) -> Result<Response, AppError> {
+    let accounts = state.store().accounts_in_area(area.id).await?;
+    let users = user_rows(state, lang, area.id, &accounts);
+    let roles = invitable(state, lang, signed, area).await?;
+    let (message, is_problem) = message.map_or((None, false), |(m, p)| (Some(m), p));
+    let html = Page::new(state, lang, path)
+        .title(format!(
+            "{} – {}",
+            state.translations().text(lang, "admin-users-title", None),
+            area.name
+        ))
+        .nav("admin")
+        .render(
+            "admin_users.html",
+            view! {
+                area_name => area.name,
+                area_slug => area.slug.to_string(),
+                users,
+                roles,
+                form,
+                message,
+                is_problem,
+                csrf => signed.csrf,
+            },
+        )?;
+    Ok(private((status, html).into_response()))
+}
+
+/// An area's users and the invitation form.
+pub(crate) async fn users(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(slug): Path<String>,
+    Query(query): Query<UsersQuery>,
+    headers: HeaderMap,
+    uri: OriginalUri,
+) -> Result<Response, AppError> {
+    let signed = match require(&state, &headers, &uri).await? {
+        Ok(signed) => signed,
+        Err(redirect) => return Ok(redirect),
+    };
+    let area = load_area(&state, &slug).await?;
+    check(&state, &signed, &Action::ViewArea, &area).await?;
+    let message = query.pozvano.map(|email| {
+        let mut args = FluentArgs::new();
+        args.set("email", email);
+        (
+            state
+                .translations()
+                .text(lang, "admin-invited", Some(&args)),
+            false,
+        )
+    });
+    users_page(
+        &state,
+        lang,
+        &signed,
+        &area,
+        &path_of(&uri),
+        &InviteForm::default(),
+        message,
+        axum::http::StatusCode::OK,
+    )
+    .await
+}
+
+/// Invites someone to a role in the area: a new account gets a link to set its password; an
+/// existing one gets the role and a notice.
+pub(crate) async fn invite(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    form: Result<Form<InviteForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, AppError> {
+    let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let signed = signed_in(&state, &headers)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    if !signed.csrf_ok(&form.csrf) {
+        return Err(AppError::Forbidden);
+    }
+    let area = load_area(&state, &slug).await?;
+    let users_path = format!("{ADMIN_HOME}/{}/uzivatele", area.slug);
+    let role = Role::from_key(&form.role).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    check(&state, &signed, &Action::Invite(role), &area).await?;
+    let t = state.translations();
+    let problem = |key: &str| Some((t.text(lang, key, None), true));
+    let email = Email::parse(&form.email);
+    let name = clean_name(&form.jmeno);
+    let organization = if role == Role::ProviderEditor {
+        Ico::parse(&form.ico).map(Some).map_err(|_| ())
+    } else {
+        Ok(None)
+    };
+    let parsed = match (email, name, organization) {
+        (Err(_), _, _) => Err("admin-invite-email"),
+        (_, Err(_), _) => Err("admin-invite-name"),
+        (_, _, Err(())) => Err("admin-invite-ico-invalid"),
+        (Ok(email), Ok(name), Ok(ico)) => Grant::new(role, Some(area.id), ico)
+            .map(|grant| (email, name, grant))
+            .map_err(|_| "admin-invite-ico-invalid"),
+    };
+    let (email, name, grant) = match parsed {
+        Ok(parsed) => parsed,
+        Err(key) => {
+            return users_page(
+                &state,
+                lang,
+                &signed,
+                &area,
+                &users_path,
+                &form,
+                problem(key),
+                axum::http::StatusCode::BAD_REQUEST,
+            )
+            .await;
+        }
+    };
+    let mut args = FluentArgs::new();
+    args.set("area", area.name.clone());
+    args.set("role", role_label(&state, lang, role));
+    args.set("inviter", signed.account.name.clone());
+    match state.store().login_record(&email).await? {
+        Some(existing) => {
+            state.store().add_grant(existing.account.id, &grant).await?;
+            let base = state
+                .config()
+                .public_url
+                .as_deref()
+                .unwrap_or("")
+                .trim_end_matches('/');
+            args.set("link", format!("{base}/prihlaseni"));
+            send_mail(
+                &state,
+                &email,
+                &t.text(lang, "mail-role-subject", Some(&args)),
+                &t.text(lang, "mail-role-body", Some(&args)),
+            )
+            .await;
+        }
+        None => {
+            let now = chrono::Utc::now();
+            let id = state
+                .store()
+                .create_account(&email, &name, None, std::slice::from_ref(&grant), now)
+                .await?;
+            let valid = state.config().accounts.invitation_valid;
+            let link = issue_token(
+                &state,
+                id,
+                Some(signed.account.id),
+                TokenPurpose::Invitation,
+                valid,
+            )
+            .await?;
+            args.set("link", link);
+            args.set("days", (valid.as_secs() / 86_400).max(1));
+            send_mail(
+                &state,
+                &email,
+                &t.text(lang, "mail-invitation-subject", Some(&args)),
+                &t.text(lang, "mail-invitation-body", Some(&args)),
+            )
+            .await;
+        }
+    }
+    tracing::info!(by = signed.account.id.0, role = role.key(), area = %area.slug, "invitation sent");
+    Ok(Redirect::to(&format!(
+        "{users_path}?pozvano={}",
+        encode_query_value(email.as_str())
+    ))
+    .into_response())
+}

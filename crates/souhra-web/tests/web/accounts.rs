@@ -1,0 +1,764 @@
+//! Accounts through the HTTP surface: login, sessions, lockout, CSRF, invitations and password
+//! resets by e-mail (read back from the .eml outbox), and the route × role matrix of the
+//! administration.
+
+use std::path::Path;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use souhra_core::account::{AccountId, Email, Grant, Role};
+use souhra_core::catalogue::Ico;
+use souhra_web::WebConfig;
+use souhra_web::auth::AccountSettings;
+use souhra_web::mail::MailSettings;
+
+use super::{App, Reply, app_with};
+
+const PASSWORD: &str = "dlouhé heslo pro test";
+
+struct Accounts {
+    app: App,
+    outbox: tempfile::TempDir,
+}
+
+async fn accounts_app() -> Accounts {
+    let outbox = tempfile::tempdir().unwrap();
+    let app = app_with(WebConfig {
+        version: "0.0.0-test".into(),
+        public_url: Some("https://souhra.example".into()),
+        situations: souhra_interop::bundled::life_situations(None).unwrap(),
+        accounts: AccountSettings {
+            max_failures: 3,
+            lockout: Duration::from_secs(10 * 60),
+            ..AccountSettings::default()
+        },
+        mail: MailSettings {
+            from: "Souhra Test <souhra@souhra.example>".into(),
+            smtp_url: None,
+            outbox: Some(outbox.path().to_path_buf()),
+        },
+        ..WebConfig::default()
+    })
+    .await;
+    Accounts { app, outbox }
+}
+
+impl Accounts {
+    async fn area(&self, slug: &str) -> souhra_core::area::AreaId {
+        self.app
+            .database
+            .store
+            .area_by_slug(slug)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    }
+
+    async fn user(&self, email: &str, grants: &[Grant]) -> AccountId {
+        let hash = souhra_web::auth::hash_password(PASSWORD.into())
+            .await
+            .unwrap();
+        self.app
+            .database
+            .store
+            .create_account(
+                &Email::parse(email).unwrap(),
+                email.split('@').next().unwrap(),
+                Some(&hash),
+                grants,
+                chrono::Utc::now(),
+            )
+            .await
+            .unwrap()
+    }
+
+    /// The login form's token cookie (`souhra_login=…`).
+    async fn form_cookie(&self, path: &str) -> String {
+        let form = self.app.get(path).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+        set_cookie(&form, "souhra_login").unwrap()
+    }
+
+    async fn login_reply(&self, email: &str, password: &str, cookie: &str) -> Reply {
+        let jar = self.form_cookie("/prihlaseni").await;
+        let token = jar.split_once('=').unwrap().1.to_owned();
+        let cookies = if cookie.is_empty() {
+            jar
+        } else {
+            format!("{jar}; {cookie}")
+        };
+        self.app
+            .post(
+                "/prihlaseni",
+                &[("email", email), ("heslo", password), ("token", &token)],
+                &cookies,
+            )
+            .await
+    }
+
+    /// Logs in; returns the session cookie (`souhra_session=…`).
+    async fn login(&self, email: &str) -> String {
+        let reply = self.login_reply(email, PASSWORD, "").await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        set_cookie(&reply, "souhra_session").unwrap()
+    }
+
+    fn mails(&self) -> Vec<String> {
+        read_outbox(self.outbox.path())
+    }
+}
+
+/// The `name=value` of a cookie the reply sets.
+fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
+    reply
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(|v| v.split(';').next().unwrap().to_owned())
+}
+
+/// The messages of the outbox in order, quoted-printable undone.
+fn read_outbox(dir: &Path) -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            assert_eq!(f.extension().unwrap(), "eml");
+            let raw = std::fs::read_to_string(f).unwrap().replace("=\r\n", "");
+            let mut out = Vec::new();
+            let bytes = raw.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'='
+                    && i + 2 < bytes.len()
+                    && let Ok(b) = u8::from_str_radix(&raw[i + 1..i + 3], 16)
+                {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+                out.push(bytes[i]);
+                i += 1;
+            }
+            String::from_utf8(out).unwrap()
+        })
+        .collect()
+}
+
+/// The path of the link (`/pozvanka/…`) in a message.
+fn link_in(mail: &str, path: &str) -> String {
+    let start = mail
+        .find(&format!("https://souhra.example{path}"))
+        .unwrap_or_else(|| panic!("{path} in {mail}"));
+    let link: String = mail[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    link.trim_start_matches("https://souhra.example").to_owned()
+}
+
+#[tokio::test]
+async fn login_starts_a_fresh_secure_session_and_logout_ends_it() {
+    let t = accounts_app().await;
+    let nepomuk = t.area("nepomuk").await;
+    t.user(
+        "koordinatorka@nepomuk.cz",
+        &[Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
+    )
+    .await;
+    // Without a session the administration sends you to log in, and back afterwards.
+    let away = t.app.get("/sprava/nepomuk/uzivatele").await;
+    assert_eq!(away.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        away.headers[header::LOCATION],
+        "/prihlaseni?dalsi=/sprava/nepomuk/uzivatele"
+    );
+    let form = t
+        .app
+        .get("/prihlaseni?dalsi=/sprava/nepomuk/uzivatele")
+        .await;
+    assert!(
+        form.body
+            .contains("name=\"dalsi\" value=\"/sprava/nepomuk/uzivatele\"")
+    );
+    assert_eq!(form.headers[header::CACHE_CONTROL], "private, no-store");
+
+    let reply = t
+        .login_reply("Koordinatorka@Nepomuk.cz", PASSWORD, "")
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(reply.headers[header::LOCATION], "/sprava");
+    let raw = reply
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|v| v.starts_with("souhra_session="))
+        .unwrap()
+        .to_owned();
+    for flag in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+        assert!(raw.contains(flag), "{raw}");
+    }
+    let first = set_cookie(&reply, "souhra_session").unwrap();
+    let home = t.app.get_with("/sprava", &[("cookie", &first)]).await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(
+        home.text.contains("koordinatorka@nepomuk.cz"),
+        "{}",
+        home.text
+    );
+    assert!(home.body.contains("href=\"/sprava/nepomuk/uzivatele\""));
+    assert!(
+        !home
+            .body
+            .contains("href=\"/sprava/plzensky-kraj/uzivatele\"")
+    );
+
+    // Logging in again with a session cookie present gives a new id and ends the old session.
+    let again = t
+        .login_reply("koordinatorka@nepomuk.cz", PASSWORD, &first)
+        .await;
+    let second = set_cookie(&again, "souhra_session").unwrap();
+    assert_ne!(first, second);
+    let old = t.app.get_with("/sprava", &[("cookie", &first)]).await;
+    assert_eq!(old.status, StatusCode::SEE_OTHER);
+
+    // Logout needs the session's form token.
+    let no_token = t.app.post("/odhlaseni", &[], &second).await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    let home = t.app.get_with("/sprava", &[("cookie", &second)]).await;
+    let csrf = hidden_value(&home.body, "csrf");
+    let out = t.app.post("/odhlaseni", &[("csrf", &csrf)], &second).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(
+        out.headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0")
+    );
+    let gone = t.app.get_with("/sprava", &[("cookie", &second)]).await;
+    assert_eq!(gone.status, StatusCode::SEE_OTHER);
+
+    // An offsite return address is not followed.
+    let jar = t.form_cookie("/prihlaseni").await;
+    let token = jar.split_once('=').unwrap().1.to_owned();
+    let evil = t
+        .app
+        .post(
+            "/prihlaseni",
+            &[
+                ("email", "koordinatorka@nepomuk.cz"),
+                ("heslo", PASSWORD),
+                ("token", &token),
+                ("dalsi", "//evil.example/"),
+            ],
+            &jar,
+        )
+        .await;
+    assert_eq!(evil.headers[header::LOCATION], "/sprava");
+}
+
+fn hidden_value(body: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("{marker} in {body}"))
+        + marker.len();
+    body[start..].split('"').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn wrong_passwords_lock_the_account_for_the_configured_time() {
+    let t = accounts_app().await;
+    let id = t.user("jana@nepomuk.cz", &[]).await;
+    let unknown = t.login_reply("nikdo@nepomuk.cz", PASSWORD, "").await;
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    let wrong = t.login_reply("jana@nepomuk.cz", "špatné heslo", "").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    // The same answer for an unknown address and a wrong password.
+    assert!(wrong.text.contains("E-mail nebo heslo nesouhlasí."));
+    assert!(unknown.text.contains("E-mail nebo heslo nesouhlasí."));
+    t.login_reply("jana@nepomuk.cz", "špatné heslo", "").await;
+    let locked = t.login_reply("jana@nepomuk.cz", "špatné heslo", "").await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(locked.text.contains("zablokován"), "{}", locked.text);
+    // Locked: even the right password does not open it…
+    let still = t.login_reply("jana@nepomuk.cz", PASSWORD, "").await;
+    assert_eq!(still.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(set_cookie(&still, "souhra_session").is_none());
+    // …for the configured ten minutes.
+    let record = t
+        .app
+        .database
+        .store
+        .login_record(&Email::parse("jana@nepomuk.cz").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let left = record.locked_until.unwrap() - chrono::Utc::now();
+    assert!(
+        left > chrono::Duration::minutes(9) && left <= chrono::Duration::minutes(10),
+        "{left}"
+    );
+    // Once the lock has passed, the right password works.
+    use sqlx::Connection;
+    let souhra_store::DatabaseTarget::Sqlite { path } = t.app.database.target() else {
+        panic!("sqlite expected");
+    };
+    let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    sqlx::query("UPDATE account SET locked_until = $1 WHERE id = $2")
+        .bind(chrono::Utc::now() - chrono::Duration::seconds(1))
+        .bind(id.0)
+        .execute(&mut db)
+        .await
+        .unwrap();
+    t.login("jana@nepomuk.cz").await;
+}
+
+#[tokio::test]
+async fn forms_without_a_valid_csrf_token_are_rejected() {
+    let t = accounts_app().await;
+    let nepomuk = t.area("nepomuk").await;
+    t.user(
+        "spravce@nepomuk.cz",
+        &[Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
+    )
+    .await;
+    let missing = t
+        .app
+        .post(
+            "/prihlaseni",
+            &[("email", "spravce@nepomuk.cz"), ("heslo", PASSWORD)],
+            "",
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::BAD_REQUEST);
+    let forged = t
+        .app
+        .post(
+            "/prihlaseni",
+            &[
+                ("email", "spravce@nepomuk.cz"),
+                ("heslo", PASSWORD),
+                ("token", "aa"),
+            ],
+            "souhra_login=bb",
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::BAD_REQUEST);
+    assert!(set_cookie(&forged, "souhra_session").is_none());
+    let session = t.login("spravce@nepomuk.cz").await;
+    let invite = [
+        ("email", "novy@nepomuk.cz"),
+        ("jmeno", "Nový"),
+        ("role", "read-only"),
+    ];
+    let without = t
+        .app
+        .post("/sprava/nepomuk/pozvat", &invite, &session)
+        .await;
+    assert_eq!(without.status, StatusCode::FORBIDDEN);
+    let mut wrong = invite.to_vec();
+    wrong.push(("csrf", "0000"));
+    let with_wrong = t.app.post("/sprava/nepomuk/pozvat", &wrong, &session).await;
+    assert_eq!(with_wrong.status, StatusCode::FORBIDDEN);
+    assert!(t.mails().is_empty());
+    let forgot = t
+        .app
+        .post("/zapomenute-heslo", &[("email", "spravce@nepomuk.cz")], "")
+        .await;
+    assert_eq!(forgot.status, StatusCode::BAD_REQUEST);
+    assert!(t.mails().is_empty());
+}
+
+#[tokio::test]
+async fn invitations_and_password_resets_go_by_mail_and_links_work_once() {
+    let t = accounts_app().await;
+    let nepomuk = t.area("nepomuk").await;
+    t.user(
+        "koordinatorka@nepomuk.cz",
+        &[Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
+    )
+    .await;
+    let session = t.login("koordinatorka@nepomuk.cz").await;
+    let page = t
+        .app
+        .get_with("/sprava/nepomuk/uzivatele", &[("cookie", &session)])
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csrf = hidden_value(&page.body, "csrf");
+    // A coordinator invites providers, members and readers, not coordinators or administrators.
+    assert!(page.body.contains("value=\"provider-editor\""));
+    assert!(!page.body.contains("value=\"coordinator\""));
+    assert!(!page.body.contains("value=\"administrator\""));
+    let xss = "<script>alert(1)</script> Eva";
+    let bad_ico = t
+        .app
+        .post(
+            "/sprava/nepomuk/pozvat",
+            &[
+                ("email", "eva@poskytovatel.cz"),
+                ("jmeno", xss),
+                ("role", "provider-editor"),
+                ("ico", "12345678"),
+                ("csrf", &csrf),
+            ],
+            &session,
+        )
+        .await;
+    assert_eq!(bad_ico.status, StatusCode::BAD_REQUEST);
+    assert!(bad_ico.text.contains("platné IČO"), "{}", bad_ico.text);
+    assert!(!bad_ico.body.contains("<script>alert(1)"));
+    assert!(
+        bad_ico
+            .body
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt; Eva")
+    );
+    let sent = t
+        .app
+        .post(
+            "/sprava/nepomuk/pozvat",
+            &[
+                ("email", "Eva@Poskytovatel.cz"),
+                ("jmeno", xss),
+                ("role", "provider-editor"),
+                ("ico", "00075370"),
+                ("csrf", &csrf),
+            ],
+            &session,
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let mails = t.mails();
+    assert_eq!(mails.len(), 1);
+    let invitation = &mails[0];
+    assert!(
+        invitation.contains("To: eva@poskytovatel.cz"),
+        "{invitation}"
+    );
+    assert!(
+        invitation.contains("From: \"Souhra Test\" <souhra@souhra.example>")
+            || invitation.contains("From: Souhra Test <souhra@souhra.example>"),
+        "{invitation}"
+    );
+    assert!(
+        invitation.contains("editor poskytovatele pro území Nepomuk"),
+        "{invitation}"
+    );
+    let link = link_in(invitation, "/pozvanka/");
+    let users = t
+        .app
+        .get_with("/sprava/nepomuk/uzivatele", &[("cookie", &session)])
+        .await;
+    assert!(users.text.contains("eva@poskytovatel.cz"));
+    assert!(users.text.contains("editor poskytovatele (00075370)"));
+    assert!(!users.body.contains("<script>alert(1)"));
+
+    // The invited person sets a name and a password, once.
+    let form = t.app.get(&link).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.text.contains("eva@poskytovatel.cz"));
+    let jar = set_cookie(&form, "souhra_login").unwrap();
+    let token = jar.split_once('=').unwrap().1.to_owned();
+    let short = t
+        .app
+        .post(
+            &link,
+            &[
+                ("jmeno", "Eva Malá"),
+                ("heslo", "krátké"),
+                ("heslo2", "krátké"),
+                ("token", &token),
+            ],
+            &jar,
+        )
+        .await;
+    assert_eq!(short.status, StatusCode::BAD_REQUEST);
+    assert!(short.text.contains("alespoň 10 znaků"), "{}", short.text);
+    let form = t.app.get(&link).await;
+    let jar = set_cookie(&form, "souhra_login").unwrap();
+    let token = jar.split_once('=').unwrap().1.to_owned();
+    let done = t
+        .app
+        .post(
+            &link,
+            &[
+                ("jmeno", "Eva Malá"),
+                ("heslo", PASSWORD),
+                ("heslo2", PASSWORD),
+                ("token", &token),
+            ],
+            &jar,
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.headers[header::LOCATION], "/prihlaseni?stav=heslo");
+    let eva = t.login("eva@poskytovatel.cz").await;
+    assert_eq!(t.app.get(&link).await.status, StatusCode::NOT_FOUND);
+
+    // A forgotten password: the same answer for any address, a mail only to a real account.
+    for email in ["nikdo@nepomuk.cz", "eva@poskytovatel.cz"] {
+        let jar = t.form_cookie("/zapomenute-heslo").await;
+        let token = jar.split_once('=').unwrap().1.to_owned();
+        let reply = t
+            .app
+            .post(
+                "/zapomenute-heslo",
+                &[("email", email), ("token", &token)],
+                &jar,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert!(reply.text.contains("Pokud k zadané adrese existuje účet"));
+    }
+    let mails = t.mails();
+    assert_eq!(mails.len(), 2);
+    assert!(mails[1].contains("To: eva@poskytovatel.cz"));
+    let reset = link_in(&mails[1], "/nove-heslo/");
+    let form = t.app.get(&reset).await;
+    let jar = set_cookie(&form, "souhra_login").unwrap();
+    let token = jar.split_once('=').unwrap().1.to_owned();
+    let new = "úplně nové heslo";
+    let done = t
+        .app
+        .post(
+            &reset,
+            &[("heslo", new), ("heslo2", new), ("token", &token)],
+            &jar,
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    // The new password ends every session and the old password stops working.
+    let ended = t.app.get_with("/sprava", &[("cookie", &eva)]).await;
+    assert_eq!(ended.status, StatusCode::SEE_OTHER);
+    let old = t.login_reply("eva@poskytovatel.cz", PASSWORD, "").await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+    let fresh = t.login_reply("eva@poskytovatel.cz", new, "").await;
+    assert_eq!(fresh.status, StatusCode::SEE_OTHER);
+
+    // Someone with an account gets the role at once, and a notice.
+    let reader = t
+        .app
+        .post(
+            "/sprava/nepomuk/pozvat",
+            &[
+                ("email", "eva@poskytovatel.cz"),
+                ("jmeno", "Eva"),
+                ("role", "read-only"),
+                ("csrf", &csrf),
+            ],
+            &session,
+        )
+        .await;
+    assert_eq!(reader.status, StatusCode::SEE_OTHER);
+    let mails = t.mails();
+    assert_eq!(mails.len(), 3);
+    assert!(
+        mails[2].contains("roli jen čtení pro území Nepomuk"),
+        "{}",
+        mails[2]
+    );
+    assert!(!mails[2].contains("/pozvanka/"));
+}
+
+/// A request of the matrix: what it is, and how to send it.
+struct Route {
+    name: &'static str,
+    method: &'static str,
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+}
+
+const ROUTES: &[Route] = &[
+    Route {
+        name: "admin home",
+        method: "GET",
+        path: "/sprava",
+        form: &[],
+    },
+    Route {
+        name: "users of Nepomuk",
+        method: "GET",
+        path: "/sprava/nepomuk/uzivatele",
+        form: &[],
+    },
+    Route {
+        name: "users of the region",
+        method: "GET",
+        path: "/sprava/plzensky-kraj/uzivatele",
+        form: &[],
+    },
+    Route {
+        name: "invite a reader to Nepomuk",
+        method: "POST",
+        path: "/sprava/nepomuk/pozvat",
+        form: &[("role", "read-only")],
+    },
+    Route {
+        name: "invite a provider editor to Nepomuk",
+        method: "POST",
+        path: "/sprava/nepomuk/pozvat",
+        form: &[("role", "provider-editor"), ("ico", "00075370")],
+    },
+    Route {
+        name: "invite a coordinator to Nepomuk",
+        method: "POST",
+        path: "/sprava/nepomuk/pozvat",
+        form: &[("role", "coordinator")],
+    },
+    Route {
+        name: "invite an administrator to Nepomuk",
+        method: "POST",
+        path: "/sprava/nepomuk/pozvat",
+        form: &[("role", "administrator")],
+    },
+    Route {
+        name: "invite a reader to the region",
+        method: "POST",
+        path: "/sprava/plzensky-kraj/pozvat",
+        form: &[("role", "read-only")],
+    },
+];
+
+#[tokio::test]
+async fn every_route_of_the_administration_by_every_role() {
+    let t = accounts_app().await;
+    let nepomuk = t.area("nepomuk").await;
+    let region = t.area("plzensky-kraj").await;
+    let ico = || Some(Ico::parse("00075370").unwrap());
+    // (who, grants, expected per route: 'y' allowed, 'n' refused, '-' sent to log in)
+    let people: Vec<(&str, Vec<Grant>, &str)> = vec![
+        ("anonymous", vec![], "---nnnnn"),
+        ("no role", vec![], "nnnnnnnn"),
+        (
+            "installation admin",
+            vec![Grant::new(Role::Administrator, None, None).unwrap()],
+            "yyyyyyyy",
+        ),
+        (
+            "region admin",
+            vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
+            "yyyyyyyy",
+        ),
+        (
+            "Nepomuk admin",
+            vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
+            "yynyyyyn",
+        ),
+        (
+            "coordinator",
+            vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
+            "yynyynnn",
+        ),
+        (
+            "region coordinator",
+            vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
+            "yyyyynny",
+        ),
+        (
+            "group member",
+            vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
+            "yynnnnnn",
+        ),
+        (
+            "provider editor",
+            vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
+            "yynnnnnn",
+        ),
+        (
+            "councillor",
+            vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
+            "yynnnnnn",
+        ),
+        (
+            "region reader",
+            vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
+            "yyynnnnn",
+        ),
+    ];
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (n, (who, grants, expected)) in people.iter().enumerate() {
+        assert_eq!(expected.len(), ROUTES.len(), "{who}");
+        let session = if *who == "anonymous" {
+            String::new()
+        } else {
+            let email = format!("matice{n}@nepomuk.cz");
+            t.user(&email, grants).await;
+            t.login(&email).await
+        };
+        // The session's form token, as the pages it may see would carry it.
+        let csrf = match session.split_once('=') {
+            Some((_, id)) => {
+                t.app
+                    .database
+                    .store
+                    .session(&souhra_web::auth::token_hash(id), chrono::Utc::now())
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .csrf
+            }
+            None => String::new(),
+        };
+        for (r, (route, want)) in ROUTES.iter().zip(expected.chars()).enumerate() {
+            let reply = if route.method == "GET" {
+                t.app.get_with(route.path, &[("cookie", &session)]).await
+            } else {
+                let email = format!("pozvany{n}x{r}@nepomuk.cz");
+                let mut form: Vec<(&str, &str)> =
+                    vec![("email", &email), ("jmeno", "Pozvaný"), ("csrf", &csrf)];
+                form.extend_from_slice(route.form);
+                t.app.post(route.path, &form, &session).await
+            };
+            let got = match reply.status {
+                StatusCode::OK => 'y',
+                StatusCode::SEE_OTHER
+                    if reply.headers[header::LOCATION]
+                        .to_str()
+                        .unwrap()
+                        .starts_with("/prihlaseni") =>
+                {
+                    '-'
+                }
+                StatusCode::SEE_OTHER => 'y',
+                StatusCode::FORBIDDEN => 'n',
+                other => panic!("{who} / {}: {other}", route.name),
+            };
+            checked += 1;
+            if got != want {
+                failures.push(format!(
+                    "{who} / {}: expected {want}, got {got}",
+                    route.name
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(checked, ROUTES.len() * people.len());
+    println!(
+        "route × role matrix: {} routes × {} roles = {checked} checks",
+        ROUTES.len(),
+        people.len()
+    );
+}
+
+#[tokio::test]
+async fn a_bare_request_without_the_form_body_is_a_bad_request_not_a_crash() {
+    let t = accounts_app().await;
+    let request = Request::post("/prihlaseni")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    let reply = t.app.send(request).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+}
