@@ -430,6 +430,83 @@ impl LocalField {
     pub fn is_list(self) -> bool {
         matches!(self, Self::Web | Self::Emails | Self::Phones)
     }
+
+    /// Longest text (or list item) a form may give the field.
+    pub fn max_chars(self) -> usize {
+        match self {
+            Self::Name => 200,
+            Self::Description => 4_000,
+            Self::Fees => 2_000,
+            Self::Web | Self::Emails | Self::Phones => 200,
+        }
+    }
+
+    /// The value typed into a form: one text, or one item per line for lists. Texts are
+    /// trimmed and an empty one is no value; list items are checked (web addresses start with
+    /// `http://` or `https://`, e-mails have a name, `@` and a domain, phones have digits).
+    pub fn parse_input(self, input: &str) -> Result<FieldValue, LocalInputError> {
+        let fault = |reason: &'static str| LocalInputError {
+            field: self,
+            reason,
+        };
+        if input
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            return Err(fault("control characters"));
+        }
+        if !self.is_list() {
+            let text = input.trim();
+            if text.chars().count() > self.max_chars() {
+                return Err(fault("too long"));
+            }
+            if text.is_empty() && self == Self::Name {
+                return Err(fault("empty"));
+            }
+            return Ok(FieldValue::Text(
+                (!text.is_empty()).then(|| text.to_owned()),
+            ));
+        }
+        let items: Vec<String> = input
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if items.len() > MAX_LIST_ITEMS {
+            return Err(fault("too many lines"));
+        }
+        for item in &items {
+            let ok = item.chars().count() <= self.max_chars()
+                && match self {
+                    Self::Web => {
+                        (item.starts_with("https://") || item.starts_with("http://"))
+                            && !item.contains(char::is_whitespace)
+                    }
+                    Self::Emails => item.split_once('@').is_some_and(|(l, d)| {
+                        !l.is_empty() && d.contains('.') && !item.contains(char::is_whitespace)
+                    }),
+                    _ => item.chars().filter(char::is_ascii_digit).count() >= 3,
+                };
+            if !ok {
+                return Err(fault("an item is not valid"));
+            }
+        }
+        Ok(FieldValue::List(items))
+    }
+}
+
+/// Most lines a list field takes from a form.
+pub const MAX_LIST_ITEMS: usize = 10;
+
+/// A form value a local field cannot take.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {reason}", field.key())]
+pub struct LocalInputError {
+    /// The field.
+    pub field: LocalField,
+    /// What is wrong.
+    pub reason: &'static str,
 }
 
 /// The value of a [`LocalField`]: one text (`None` = empty) or a list.
@@ -440,6 +517,16 @@ pub enum FieldValue {
     Text(Option<String>),
     /// Web, e-mails, phones.
     List(Vec<String>),
+}
+
+impl FieldValue {
+    /// As a form shows it: the text, or one item per line.
+    pub fn as_input(&self) -> String {
+        match self {
+            FieldValue::Text(text) => text.clone().unwrap_or_default(),
+            FieldValue::List(items) => items.join("\n"),
+        }
+    }
 }
 
 /// A territorial unit of a service area, expanded to its municipalities where needed.
@@ -589,6 +676,44 @@ pub struct CatalogueEntry {
     pub organization_public_id: Option<String>,
     /// Fictional demo content.
     pub is_demo: bool,
+}
+
+#[cfg(test)]
+mod local_input_tests {
+    use super::*;
+
+    #[test]
+    fn form_values_are_trimmed_split_and_checked() {
+        assert_eq!(
+            LocalField::Description.parse_input("  Pomoc doma.  "),
+            Ok(FieldValue::Text(Some("Pomoc doma.".into())))
+        );
+        assert_eq!(
+            LocalField::Fees.parse_input(" "),
+            Ok(FieldValue::Text(None))
+        );
+        assert!(LocalField::Name.parse_input("  ").is_err());
+        assert!(LocalField::Name.parse_input(&"x".repeat(201)).is_err());
+        assert_eq!(
+            LocalField::Phones.parse_input("+420 371 111 222\r\n\n 777 123 456 "),
+            Ok(FieldValue::List(vec![
+                "+420 371 111 222".into(),
+                "777 123 456".into()
+            ]))
+        );
+        assert!(LocalField::Web.parse_input("javascript:alert(1)").is_err());
+        assert!(
+            LocalField::Web
+                .parse_input("https://ok.cz\nftp://x")
+                .is_err()
+        );
+        assert!(LocalField::Emails.parse_input("bez zavinace").is_err());
+        assert!(LocalField::Phones.parse_input("volejte").is_err());
+        assert!(LocalField::Phones.parse_input(&"123\n".repeat(11)).is_err());
+        assert!(LocalField::Description.parse_input("a\u{0}b").is_err());
+        let list = FieldValue::List(vec!["a@b.cz".into(), "c@d.cz".into()]);
+        assert_eq!(LocalField::Emails.parse_input(&list.as_input()), Ok(list));
+    }
 }
 
 #[cfg(test)]

@@ -106,6 +106,9 @@ pub struct ErrorReport {
     pub message: String,
     /// How to reach the reporter, if they want an answer (never published).
     pub contact: Option<String>,
+    /// The field the report is about, when the reporter said.
+    #[serde(default)]
+    pub field: Option<crate::catalogue::LocalField>,
 }
 
 impl ErrorReport {
@@ -123,6 +126,7 @@ impl ErrorReport {
         Ok(Self {
             message: message.to_owned(),
             contact: (!contact.is_empty()).then(|| contact.to_owned()),
+            field: None,
         })
     }
 }

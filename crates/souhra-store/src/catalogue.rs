@@ -109,6 +109,14 @@ impl Store {
         dispatch!(self, catalogue::organization(id))
     }
 
+    /// The database id of the provider with this IČO.
+    pub async fn organization_by_ico(
+        &self,
+        ico: &souhra_core::catalogue::Ico,
+    ) -> StoreResult<Option<i64>> {
+        dispatch!(self, catalogue::organization_by_ico(ico.as_str()))
+    }
+
     /// The services of one provider, by name, ended ones included.
     pub async fn services_of_organization(
         &self,

@@ -6,7 +6,8 @@
 //! [`Store::migrate`] (versioned migrations for each backend, embedded from `migrations/`), and
 //! offers one method per question or change: territory ([`territory`]), the catalogue of
 //! services and its registry import ([`catalogue`]), codelists
-//! ([`codelist`]), planning areas ([`area`]), accounts, sessions and tokens ([`account`]), installation
+//! ([`codelist`]), planning areas ([`area`]), accounts, sessions and tokens ([`account`]), history, moderation and the audit
+//! log ([`history`]), installation
 //! metadata ([`meta`]). Records that
 //! mix several tables for display live in [`records`]. Every error is a [`StoreError`]; no
 //! `sqlx::Error` leaks out.
@@ -33,6 +34,7 @@ pub mod area;
 pub mod catalogue;
 pub mod codelist;
 mod error;
+pub mod history;
 pub mod meta;
 mod migrate;
 mod postgres;

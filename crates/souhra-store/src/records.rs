@@ -173,6 +173,24 @@ pub struct ServiceDetail {
     pub open_conflicts: u64,
 }
 
+impl ServiceDetail {
+    /// The value in force of a local field (the local value, else the registry's).
+    pub fn value_of(
+        &self,
+        field: souhra_core::catalogue::LocalField,
+    ) -> souhra_core::catalogue::FieldValue {
+        use souhra_core::catalogue::{FieldValue, LocalField};
+        match field {
+            LocalField::Name => FieldValue::Text(Some(self.name.clone())),
+            LocalField::Description => FieldValue::Text(self.description.clone()),
+            LocalField::Fees => FieldValue::Text(self.fees.clone()),
+            LocalField::Web => FieldValue::List(self.contacts.web.clone()),
+            LocalField::Emails => FieldValue::List(self.contacts.emails.clone()),
+            LocalField::Phones => FieldValue::List(self.contacts.phones.clone()),
+        }
+    }
+}
+
 /// An import conflict waiting for the coordinator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportConflict {

@@ -36,6 +36,9 @@ use account::*;
 #[path = "cases/catalogue.rs"]
 mod catalogue;
 use catalogue::*;
+#[path = "cases/history.rs"]
+mod history;
+use history::*;
 #[path = "cases/hsds.rs"]
 mod hsds;
 use hsds::*;
@@ -79,6 +82,8 @@ const CASES: &[(&str, Case)] = cases![
     failed_logins_lock_the_account_and_a_success_clears_them,
     sessions_expire_and_end_with_a_new_password,
     tokens_set_a_password_once_before_they_expire,
+    changes_are_kept_per_field_and_earlier_versions_come_back,
+    proposals_wait_for_a_decision_made_once,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -498,3 +498,118 @@ mail-role-body =
     { $link }
 
     Souhra
+
+## Provider self-service, moderation, history, audit
+
+admin-services-title = Služby
+admin-services-list = Seznam služeb
+admin-services-caption = Služby v území { $area }
+admin-verified = Ověřeno
+admin-never-verified = nikdy
+admin-verify-submit = Vše je stále správně
+admin-verify-hint = Potvrdí, že údaje služby platí, a uloží dnešní datum ověření.
+admin-edit-title = Upravit údaje
+admin-edit-intro-provider = Změny odešlete ke schválení koordinátorovi; o rozhodnutí vám přijde e-mail. Údaje z registru MPSV, které zde nejsou, opravte v registru.
+admin-edit-intro-moderator = Změny se uloží hned a zapíší do historie služby.
+admin-edit-note = Poznámka ke změně (nepovinná)
+admin-edit-submit-provider = Odeslat ke schválení
+admin-edit-submit-moderator = Uložit změny
+admin-list-hint = Každou položku na samostatný řádek.
+admin-field-invalid = Pole „{ $field }“ má neplatnou hodnotu. Zkontrolujte délku, u webu adresu začínající https:// a u e-mailu tvar jmeno@domena.cz.
+admin-proposed = Změny jsou odeslány ke schválení.
+admin-saved = Změny jsou uloženy.
+admin-verified-now = Údaje jsou potvrzeny jako aktuální.
+admin-unchanged = Nic se nezměnilo.
+admin-proposals-title = Vaše návrhy změn
+freshness-title = Aktuálnost údajů
+freshness-intro = Údaje, které nikdo nepotvrdil déle než { $months } měsíců, jsou označeny jako neověřené. Poskytovatelům pak přijde připomínka.
+freshness-caption = Aktuálnost podle poskytovatelů
+freshness-services = Služeb
+freshness-stale = Neověřených
+freshness-stale-mark = neověřeno
+field-name = Název
+field-description = Popis
+field-fees = Úhrady
+field-web = Web
+field-emails = E-maily
+field-phones = Telefony
+field-verified-at = Datum ověření
+history-title = Historie změn
+history-field = Údaj
+history-before = Předtím
+history-after = Potom
+history-registry-value = (údaj z registru)
+history-someone = neznámý uživatel
+history-restore = Obnovit tuto verzi
+history-restored = Verze je obnovena; obnovení je zapsáno v historii.
+history-empty = Služba zatím nemá žádné změny.
+change-source-edit = úprava
+change-source-moderation = schválený návrh poskytovatele
+change-source-restore = obnovení starší verze
+change-source-verification = potvrzení aktuálnosti
+proposal-status-open = čeká na schválení
+proposal-status-approved = schváleno
+proposal-status-rejected = zamítnuto
+queue-title = Ke schválení
+queue-proposals = Návrhy změn od poskytovatelů
+queue-reports = Hlášení chyb od veřejnosti
+queue-note = Poznámka
+queue-now = Nyní
+queue-proposed = Navrženo
+queue-reason = Zdůvodnění (u zamítnutí povinné)
+queue-approve = Schválit
+queue-reject = Zamítnout
+queue-fixed = Opraveno
+queue-not-a-mistake = Není chyba
+queue-contact = Kontakt
+queue-no-proposals = Žádné návrhy nečekají.
+queue-no-reports = Žádná hlášení nečekají.
+audit-title = Záznam činností
+audit-who = Uživatel (e-mail)
+audit-action = Činnost
+audit-any = všechny
+audit-action-service = změny služeb
+audit-action-proposal = návrhy a jejich schválení
+audit-action-report = hlášení chyb
+audit-action-account = účty a pozvánky
+audit-from = Od
+audit-to = Do
+audit-filter = Filtrovat
+audit-csv = Stáhnout jako CSV
+audit-caption = Nejnovější záznamy (nejvýše { $limit })
+audit-at = Čas (UTC)
+audit-record = Záznam
+audit-detail = Podrobnosti
+audit-empty = Žádné záznamy neodpovídají filtru.
+mail-decision-no-reason = bez poznámky
+mail-approved-subject = Souhra: změny služby { $service } jsou schváleny
+mail-approved-body =
+    Dobrý den,
+
+    koordinátor schválil vaše změny služby { $service }. Na webu katalogu se projeví během několika sekund.
+
+    Poznámka: { $reason }
+
+    Souhra
+mail-rejected-subject = Souhra: změny služby { $service } nebyly schváleny
+mail-rejected-body =
+    Dobrý den,
+
+    koordinátor vaše změny služby { $service } neschválil.
+
+    Zdůvodnění: { $reason }
+
+    Souhra
+report-field = Kterého údaje se chyba týká (nepovinné)
+report-field-any = nevím / jiný údaj
+mail-remind-subject = Souhra: ověřte prosím údaje svých služeb
+mail-remind-body =
+    Dobrý den,
+
+    údaje těchto služeb v katalogu sociálních služeb nikdo nepotvrdil déle než { $months } měsíců:
+
+    { $services }
+
+    Otevřete prosím každou službu, zkontrolujte údaje a potvrďte je tlačítkem „Vše je stále správně“, nebo navrhněte opravy. Lidé, kteří hledají pomoc, se na katalog spoléhají.
+
+    Souhra

@@ -486,3 +486,118 @@ mail-role-body =
     { $link }
 
     Souhra
+
+## Provider self-service, moderation, history, audit
+
+admin-services-title = Services
+admin-services-list = List of services
+admin-services-caption = Services in { $area }
+admin-verified = Verified
+admin-never-verified = never
+admin-verify-submit = Everything is still correct
+admin-verify-hint = Confirms that the service's data hold and records today as the date of verification.
+admin-edit-title = Edit the data
+admin-edit-intro-provider = Changes go to the coordinator for approval; you will get an e-mail about the decision. Data of the MPSV registry that are not here are corrected in the registry.
+admin-edit-intro-moderator = Changes are saved at once and recorded in the service's history.
+admin-edit-note = Note on the change (optional)
+admin-edit-submit-provider = Send for approval
+admin-edit-submit-moderator = Save the changes
+admin-list-hint = One item per line.
+admin-field-invalid = The field "{ $field }" has an invalid value. Check its length, that a web address starts with https:// and that an e-mail looks like name@domain.cz.
+admin-proposed = The changes have been sent for approval.
+admin-saved = The changes have been saved.
+admin-verified-now = The data are confirmed as current.
+admin-unchanged = Nothing changed.
+admin-proposals-title = Your proposed changes
+freshness-title = Freshness of the data
+freshness-intro = Data nobody has confirmed for more than { $months } months are marked as unverified, and providers get a reminder.
+freshness-caption = Freshness by provider
+freshness-services = Services
+freshness-stale = Unverified
+freshness-stale-mark = unverified
+field-name = Name
+field-description = Description
+field-fees = Fees
+field-web = Web
+field-emails = E-mails
+field-phones = Phones
+field-verified-at = Date of verification
+history-title = History of changes
+history-field = Field
+history-before = Before
+history-after = After
+history-registry-value = (registry value)
+history-someone = unknown user
+history-restore = Restore this version
+history-restored = The version has been restored; the restore is recorded in the history.
+history-empty = The service has no changes yet.
+change-source-edit = edit
+change-source-moderation = provider's proposal, approved
+change-source-restore = earlier version restored
+change-source-verification = confirmed as current
+proposal-status-open = waiting for approval
+proposal-status-approved = approved
+proposal-status-rejected = rejected
+queue-title = To approve
+queue-proposals = Changes proposed by providers
+queue-reports = Error reports from the public
+queue-note = Note
+queue-now = Now
+queue-proposed = Proposed
+queue-reason = Reason (required for a rejection)
+queue-approve = Approve
+queue-reject = Reject
+queue-fixed = Fixed
+queue-not-a-mistake = Not a mistake
+queue-contact = Contact
+queue-no-proposals = No proposals are waiting.
+queue-no-reports = No reports are waiting.
+audit-title = Audit log
+audit-who = User (e-mail)
+audit-action = Action
+audit-any = all
+audit-action-service = changes of services
+audit-action-proposal = proposals and decisions
+audit-action-report = error reports
+audit-action-account = accounts and invitations
+audit-from = From
+audit-to = To
+audit-filter = Filter
+audit-csv = Download as CSV
+audit-caption = Latest entries (at most { $limit })
+audit-at = Time (UTC)
+audit-record = Record
+audit-detail = Details
+audit-empty = No entries match the filter.
+mail-decision-no-reason = no note
+mail-approved-subject = Souhra: the changes of { $service } are approved
+mail-approved-body =
+    Hello,
+
+    the coordinator approved your changes of { $service }. They show in the catalogue within a few seconds.
+
+    Note: { $reason }
+
+    Souhra
+mail-rejected-subject = Souhra: the changes of { $service } were not approved
+mail-rejected-body =
+    Hello,
+
+    the coordinator did not approve your changes of { $service }.
+
+    Reason: { $reason }
+
+    Souhra
+report-field = Which data the mistake is in (optional)
+report-field-any = I don't know / other
+mail-remind-subject = Souhra: please check the data of your services
+mail-remind-body =
+    Hello,
+
+    nobody has confirmed the data of these services in the catalogue of social services for more than { $months } months:
+
+    { $services }
+
+    Please open each service, check its data and confirm them with "Everything is still correct", or propose corrections. People looking for help rely on the catalogue.
+
+    Souhra

@@ -497,3 +497,118 @@ mail-role-body =
     { $link }
 
     Souhra
+
+## Provider self-service, moderation, history, audit
+
+admin-services-title = Послуги
+admin-services-list = Перелік послуг
+admin-services-caption = Послуги в території { $area }
+admin-verified = Перевірено
+admin-never-verified = ніколи
+admin-verify-submit = Усе досі правильно
+admin-verify-hint = Підтверджує, що дані послуги чинні, і зберігає сьогоднішню дату перевірки.
+admin-edit-title = Змінити дані
+admin-edit-intro-provider = Зміни надсилаються координатору на затвердження; про рішення вам прийде лист. Дані реєстру MPSV, яких тут немає, виправляйте в реєстрі.
+admin-edit-intro-moderator = Зміни зберігаються одразу й записуються в історію послуги.
+admin-edit-note = Примітка до зміни (необов'язково)
+admin-edit-submit-provider = Надіслати на затвердження
+admin-edit-submit-moderator = Зберегти зміни
+admin-list-hint = Кожен пункт на окремому рядку.
+admin-field-invalid = Поле «{ $field }» має недійсне значення. Перевірте довжину, що вебадреса починається з https:// і що e-mail має вигляд imja@domen.cz.
+admin-proposed = Зміни надіслано на затвердження.
+admin-saved = Зміни збережено.
+admin-verified-now = Дані підтверджено як актуальні.
+admin-unchanged = Нічого не змінилося.
+admin-proposals-title = Ваші пропозиції змін
+freshness-title = Актуальність даних
+freshness-intro = Дані, які ніхто не підтвердив понад { $months } місяців, позначено як неперевірені; надавачі отримують нагадування.
+freshness-caption = Актуальність за надавачами
+freshness-services = Послуг
+freshness-stale = Неперевірених
+freshness-stale-mark = не перевірено
+field-name = Назва
+field-description = Опис
+field-fees = Оплата
+field-web = Вебсайт
+field-emails = Електронні адреси
+field-phones = Телефони
+field-verified-at = Дата перевірки
+history-title = Історія змін
+history-field = Поле
+history-before = До
+history-after = Після
+history-registry-value = (значення з реєстру)
+history-someone = невідомий користувач
+history-restore = Відновити цю версію
+history-restored = Версію відновлено; відновлення записано в історії.
+history-empty = Послуга поки не має змін.
+change-source-edit = зміна
+change-source-moderation = затверджена пропозиція надавача
+change-source-restore = відновлення старішої версії
+change-source-verification = підтвердження актуальності
+proposal-status-open = очікує затвердження
+proposal-status-approved = затверджено
+proposal-status-rejected = відхилено
+queue-title = На затвердження
+queue-proposals = Пропозиції змін від надавачів
+queue-reports = Повідомлення про помилки від громадськості
+queue-note = Примітка
+queue-now = Зараз
+queue-proposed = Запропоновано
+queue-reason = Обґрунтування (обов'язкове при відхиленні)
+queue-approve = Затвердити
+queue-reject = Відхилити
+queue-fixed = Виправлено
+queue-not-a-mistake = Не помилка
+queue-contact = Контакт
+queue-no-proposals = Жодні пропозиції не очікують.
+queue-no-reports = Жодні повідомлення не очікують.
+audit-title = Журнал дій
+audit-who = Користувач (e-mail)
+audit-action = Дія
+audit-any = усі
+audit-action-service = зміни послуг
+audit-action-proposal = пропозиції та рішення
+audit-action-report = повідомлення про помилки
+audit-action-account = облікові записи та запрошення
+audit-from = Від
+audit-to = До
+audit-filter = Фільтрувати
+audit-csv = Завантажити як CSV
+audit-caption = Найновіші записи (не більше { $limit })
+audit-at = Час (UTC)
+audit-record = Запис
+audit-detail = Подробиці
+audit-empty = Жоден запис не відповідає фільтру.
+mail-decision-no-reason = без примітки
+mail-approved-subject = Souhra: зміни послуги { $service } затверджено
+mail-approved-body =
+    Добрий день,
+
+    координатор затвердив ваші зміни послуги { $service }. У каталозі вони з'являться за кілька секунд.
+
+    Примітка: { $reason }
+
+    Souhra
+mail-rejected-subject = Souhra: зміни послуги { $service } не затверджено
+mail-rejected-body =
+    Добрий день,
+
+    координатор не затвердив ваші зміни послуги { $service }.
+
+    Обґрунтування: { $reason }
+
+    Souhra
+report-field = Якого поля стосується помилка (необов'язково)
+report-field-any = не знаю / інше поле
+mail-remind-subject = Souhra: перевірте, будь ласка, дані своїх послуг
+mail-remind-body =
+    Добрий день,
+
+    дані цих послуг у каталозі соціальних послуг ніхто не підтверджував понад { $months } місяців:
+
+    { $services }
+
+    Відкрийте, будь ласка, кожну послугу, перевірте дані й підтвердьте їх кнопкою «Усе досі правильно» або запропонуйте виправлення. Люди, які шукають допомогу, покладаються на каталог.
+
+    Souhra

@@ -90,6 +90,33 @@ pub fn router(state: AppState) -> Router {
         .route("/sprava", get(pages::admin::home))
         .route("/sprava/{area}/uzivatele", get(pages::admin::users))
         .route("/sprava/{area}/pozvat", post(pages::admin::invite))
+        .route("/sprava/{area}/sluzby", get(pages::moderation::services))
+        .route(
+            "/sprava/{area}/sluzba/{id}",
+            get(pages::moderation::edit_form).post(pages::moderation::edit_submit),
+        )
+        .route(
+            "/sprava/{area}/sluzba/{id}/overeno",
+            post(pages::moderation::verify),
+        )
+        .route(
+            "/sprava/{area}/sluzba/{id}/historie",
+            get(pages::moderation::history),
+        )
+        .route(
+            "/sprava/{area}/sluzba/{id}/obnovit",
+            post(pages::moderation::restore),
+        )
+        .route("/sprava/{area}/fronta", get(pages::moderation::queue))
+        .route("/sprava/{area}/audit", get(pages::audit::audit))
+        .route(
+            "/sprava/{area}/fronta/navrh/{id}",
+            post(pages::moderation::decide),
+        )
+        .route(
+            "/sprava/{area}/fronta/hlaseni/{id}",
+            post(pages::moderation::settle),
+        )
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))

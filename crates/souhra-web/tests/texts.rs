@@ -5,8 +5,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use souhra_core::catalogue::LocalField;
 use souhra_core::codelist::{Form, IdStatus, KindCategory};
 use souhra_core::territory::MunicipalityKind;
+use souhra_store::history::{ChangeSource, ProposalStatus};
 
 fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -94,8 +96,46 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
             vec!["cs".into(), "en".into(), "uk".into()],
         ),
         (
+            "audit-action-",
+            ["service", "proposal", "report", "account"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+        ),
+        (
+            "change-source-",
+            [
+                ChangeSource::Edit,
+                ChangeSource::Moderation,
+                ChangeSource::Restore,
+                ChangeSource::Verification,
+            ]
+            .iter()
+            .map(|s| s.key().to_owned())
+            .collect(),
+        ),
+        (
+            "proposal-status-",
+            [
+                ProposalStatus::Open,
+                ProposalStatus::Approved,
+                ProposalStatus::Rejected,
+            ]
+            .iter()
+            .map(|s| s.key().to_owned())
+            .collect(),
+        ),
+        (
+            "field-",
+            LocalField::ALL
+                .iter()
+                .map(|f| f.key().to_owned())
+                .chain(["verified-at".to_owned()])
+                .collect(),
+        ),
+        (
             "error-",
-            ["400", "404", "500", "503"]
+            ["400", "403", "404", "500", "503"]
                 .iter()
                 .flat_map(|c| [format!("{c}-title"), format!("{c}-text")])
                 .collect(),

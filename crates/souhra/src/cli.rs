@@ -75,6 +75,21 @@ pub enum Command {
     /// Accounts: add the first administrator, list accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// E-mail provider editors whose services have not been confirmed for months (for cron).
+    Remind(Remind),
+}
+
+#[derive(Debug, Args)]
+pub struct Remind {
+    /// Services not confirmed for more than this many days are listed.
+    #[arg(long, default_value_t = 183)]
+    pub days: u32,
+    /// Show who would get a reminder; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Remind also accounts reminded in the last 30 days.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -382,6 +397,15 @@ pub enum BenchCommand {
     /// The printed catalogue: generate services in a region, time its brochure (A4 and A5) and
     /// print page counts and sizes.
     Catalogue(BenchCatalogue),
+    /// Login: the server's work of one login with the production argon2id parameters.
+    Login(BenchLogin),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchLogin {
+    /// Number of logins to time.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub rounds: u32,
 }
 
 #[derive(Debug, Args)]

@@ -41,11 +41,15 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Area(AreaCommand::List) => commands::admin::area_list(&config).await,
         Command::User(UserCommand::Add(args)) => commands::user::user_add(&config, &args).await,
         Command::User(UserCommand::List) => commands::user::user_list(&config).await,
+        Command::Remind(args) => commands::remind::remind(&config, &args).await,
         Command::Area(AreaCommand::Contact(args)) => {
             commands::print::area_contact(&config, &args).await
         }
         Command::Catalogue(CatalogueCommand::Pdf(args)) => {
             commands::print::catalogue_pdf(&config, &args).await
+        }
+        Command::Bench(BenchCommand::Login(args)) => {
+            commands::bench::bench_login(&config, &args).await
         }
         Command::Bench(BenchCommand::Catalogue(args)) => {
             commands::print::bench_catalogue(&config, &args).await

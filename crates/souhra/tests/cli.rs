@@ -644,6 +644,44 @@ fn demo_serves_and_stops_cleanly_on_sigterm() {
         wait_with_limit(child, Duration::from_secs(30)).expect("the demo did not stop within 30 s");
     assert!(status.success(), "{status:?}");
     assert!(data.join("souhra.db").is_file());
+
+    // The demo provider has services nobody confirmed for over six months: one reminder.
+    let env = [("SOUHRA_DATA_DIR", data.to_str().unwrap())];
+    let dry = run_args(home.path(), &["remind", "--dry-run"], &env);
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stdout.contains("poskytovatel@demo.souhra.example: "),
+        "{}",
+        dry.stdout
+    );
+    assert!(!data.join("mail").exists());
+    let sent = run_args(home.path(), &["remind"], &env);
+    assert_eq!(sent.code, 0, "{}", sent.stderr);
+    assert!(
+        sent.stdout.starts_with("reminders: 1 e-mails about "),
+        "{}",
+        sent.stdout
+    );
+    let mails: Vec<_> = std::fs::read_dir(data.join("mail")).unwrap().collect();
+    assert_eq!(mails.len(), 1);
+    // Quoted-printable soft line breaks undone.
+    let mail = std::fs::read_to_string(mails[0].as_ref().unwrap().path())
+        .unwrap()
+        .replace("=\r\n", "");
+    assert!(
+        mail.contains("To: poskytovatel@demo.souhra.example"),
+        "{mail}"
+    );
+    assert!(mail.contains("/sprava/nepomuk/sluzba/"), "{mail}");
+    // Not again within a month.
+    let again = run_args(home.path(), &["remind"], &env);
+    assert!(
+        again
+            .stdout
+            .starts_with("reminders: 0 e-mails about 0 services; 1 accounts"),
+        "{}",
+        again.stdout
+    );
 }
 
 #[test]

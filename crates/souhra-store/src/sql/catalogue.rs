@@ -675,6 +675,15 @@ pub(crate) async fn services_of_organization(
     summaries(pool, "s.organization_id = $1", organization).await
 }
 
+/// The database id of the organization with this IČO.
+pub(crate) async fn organization_by_ico(pool: &Pool, ico: &str) -> StoreResult<Option<i64>> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM organization WHERE ico = $1")
+        .bind(ico)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|r| r.0))
+}
+
 /// One provider.
 pub(crate) async fn organization(pool: &Pool, id: i64) -> StoreResult<Option<OrganizationRecord>> {
     Ok(organizations(pool, &[id]).await?.remove(&id))

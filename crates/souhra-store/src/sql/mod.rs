@@ -9,6 +9,7 @@ pub(crate) mod batch;
 pub(crate) mod catalogue;
 pub(crate) mod codelist;
 pub(crate) mod entries;
+pub(crate) mod history;
 pub(crate) mod import;
 pub(crate) mod meta;
 pub(crate) mod public;

@@ -79,13 +79,14 @@ pub(crate) async fn add_error_report(
 ) -> StoreResult<i64> {
     let mut tx = begin_write(pool).await?;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO error_report (service_id, area_id, message, contact, status, created_at) \
-         VALUES ($1, $2, $3, $4, 'new', $5) RETURNING id",
+        "INSERT INTO error_report (service_id, area_id, message, contact, field, status, \
+         created_at) VALUES ($1, $2, $3, $4, $5, 'new', $6) RETURNING id",
     )
     .bind(service.0)
     .bind(area.map(|a| a.0))
     .bind(&report.message)
     .bind(&report.contact)
+    .bind(report.field.map(|f| f.key()))
     .bind(at)
     .fetch_one(&mut *tx)
     .await?;
@@ -95,9 +96,17 @@ pub(crate) async fn add_error_report(
 
 /// Reports not yet handled, oldest first.
 pub(crate) async fn open_error_reports(pool: &Pool) -> StoreResult<Vec<StoredErrorReport>> {
-    type Row = (i64, i64, Option<i64>, String, Option<String>, DateTime<Utc>);
+    type Row = (
+        i64,
+        i64,
+        Option<i64>,
+        String,
+        Option<String>,
+        Option<String>,
+        DateTime<Utc>,
+    );
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, service_id, area_id, message, contact, created_at FROM error_report \
+        "SELECT id, service_id, area_id, message, contact, field, created_at FROM error_report \
          WHERE status = 'new' ORDER BY created_at, id",
     )
     .fetch_all(pool)
@@ -105,11 +114,15 @@ pub(crate) async fn open_error_reports(pool: &Pool) -> StoreResult<Vec<StoredErr
     Ok(rows
         .into_iter()
         .map(
-            |(id, service, area, message, contact, created_at)| StoredErrorReport {
+            |(id, service, area, message, contact, field, created_at)| StoredErrorReport {
                 id,
                 service: ServiceId(service),
                 area: area.map(AreaId),
-                report: ErrorReport { message, contact },
+                report: ErrorReport {
+                    message,
+                    contact,
+                    field: field.and_then(|f| souhra_core::catalogue::LocalField::from_key(&f)),
+                },
                 created_at,
             },
         )

@@ -75,6 +75,8 @@ struct AreaLink {
     slug: String,
     name: String,
     roles: Vec<String>,
+    moderate: bool,
+    audit: bool,
 }
 
 #[derive(Serialize)]
@@ -131,6 +133,8 @@ pub(crate) async fn home(
             slug: area.slug.to_string(),
             name: area.name.clone(),
             roles,
+            moderate: allows(&signed.account.grants, &Action::Moderate, Some(within)),
+            audit: allows(&signed.account.grants, &Action::ManageUsers, Some(within)),
         });
     }
     let installation = allows(&signed.account.grants, &Action::ManageInstallation, None);
@@ -402,6 +406,17 @@ pub(crate) async fn invite(
         }
     }
     tracing::info!(by = signed.account.id.0, role = role.key(), area = %area.slug, "invitation sent");
+    let detail = format!("{email} {}", role.key());
+    state
+        .store()
+        .record_event(
+            chrono::Utc::now(),
+            Some(signed.account.id),
+            Some(area.id),
+            "account.invite",
+            Some(&detail),
+        )
+        .await?;
     Ok(Redirect::to(&format!(
         "{users_path}?pozvano={}",
         encode_query_value(email.as_str())

@@ -284,6 +284,9 @@ pub(crate) struct ReportForm {
     zprava: String,
     #[serde(default)]
     kontakt: String,
+    /// The field the report is about (a local field key), if the reporter chose one.
+    #[serde(default)]
+    pole: String,
     /// The honeypot: hidden from people, filled in by robots.
     #[serde(default)]
     web: String,
@@ -317,6 +320,7 @@ async fn render_report(
                 action => format!("{}/chyba", service_href(&area_slug, detail.id.0, &detail.name)),
                 message => form.zprava,
                 contact => form.kontakt,
+                field => form.pole,
                 token,
                 problem,
                 min => souhra_core::public::REPORT_MESSAGE_CHARS.0,
@@ -393,7 +397,8 @@ pub(crate) async fn report_submit(
             Ok(_) if !state.allow_report(client) => {
                 ("report-too-many", StatusCode::TOO_MANY_REQUESTS)
             }
-            Ok(report) => {
+            Ok(mut report) => {
+                report.field = souhra_core::catalogue::LocalField::from_key(&form.pole);
                 state
                     .store()
                     .add_error_report(detail.id, Some(area.id), &report, chrono::Utc::now())

@@ -15,14 +15,14 @@ use souhra_web::mail::MailSettings;
 
 use super::{App, Reply, app_with};
 
-const PASSWORD: &str = "dlouhé heslo pro test";
+pub(super) const PASSWORD: &str = "dlouhé heslo pro test";
 
-struct Accounts {
-    app: App,
+pub(super) struct Accounts {
+    pub(super) app: App,
     outbox: tempfile::TempDir,
 }
 
-async fn accounts_app() -> Accounts {
+pub(super) async fn accounts_app() -> Accounts {
     let outbox = tempfile::tempdir().unwrap();
     let app = app_with(WebConfig {
         version: "0.0.0-test".into(),
@@ -45,7 +45,7 @@ async fn accounts_app() -> Accounts {
 }
 
 impl Accounts {
-    async fn area(&self, slug: &str) -> souhra_core::area::AreaId {
+    pub(super) async fn area(&self, slug: &str) -> souhra_core::area::AreaId {
         self.app
             .database
             .store
@@ -56,7 +56,7 @@ impl Accounts {
             .id
     }
 
-    async fn user(&self, email: &str, grants: &[Grant]) -> AccountId {
+    pub(super) async fn user(&self, email: &str, grants: &[Grant]) -> AccountId {
         let hash = souhra_web::auth::hash_password(PASSWORD.into())
             .await
             .unwrap();
@@ -81,7 +81,7 @@ impl Accounts {
         set_cookie(&form, "souhra_login").unwrap()
     }
 
-    async fn login_reply(&self, email: &str, password: &str, cookie: &str) -> Reply {
+    pub(super) async fn login_reply(&self, email: &str, password: &str, cookie: &str) -> Reply {
         let jar = self.form_cookie("/prihlaseni").await;
         let token = jar.split_once('=').unwrap().1.to_owned();
         let cookies = if cookie.is_empty() {
@@ -99,13 +99,13 @@ impl Accounts {
     }
 
     /// Logs in; returns the session cookie (`souhra_session=…`).
-    async fn login(&self, email: &str) -> String {
+    pub(super) async fn login(&self, email: &str) -> String {
         let reply = self.login_reply(email, PASSWORD, "").await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
         set_cookie(&reply, "souhra_session").unwrap()
     }
 
-    fn mails(&self) -> Vec<String> {
+    pub(super) fn mails(&self) -> Vec<String> {
         read_outbox(self.outbox.path())
     }
 }
@@ -265,7 +265,7 @@ async fn login_starts_a_fresh_secure_session_and_logout_ends_it() {
     assert_eq!(evil.headers[header::LOCATION], "/sprava");
 }
 
-fn hidden_value(body: &str, name: &str) -> String {
+pub(super) fn hidden_value(body: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let start = body
         .find(&marker)
@@ -627,7 +627,172 @@ const ROUTES: &[Route] = &[
         path: "/sprava/plzensky-kraj/pozvat",
         form: &[("role", "read-only")],
     },
+    Route {
+        name: "services of Nepomuk",
+        method: "GET",
+        path: "/sprava/nepomuk/sluzby",
+        form: &[],
+    },
+    Route {
+        name: "queue of Nepomuk",
+        method: "GET",
+        path: "/sprava/nepomuk/fronta",
+        form: &[],
+    },
+    Route {
+        name: "audit log of Nepomuk",
+        method: "GET",
+        path: "/sprava/nepomuk/audit",
+        form: &[],
+    },
+    Route {
+        name: "queue of the region",
+        method: "GET",
+        path: "/sprava/plzensky-kraj/fronta",
+        form: &[],
+    },
+    Route {
+        name: "edit form of provider A's service",
+        method: "GET",
+        path: "/sprava/nepomuk/sluzba/{service}",
+        form: &[],
+    },
+    Route {
+        name: "save provider A's service",
+        method: "POST",
+        path: "/sprava/nepomuk/sluzba/{service}",
+        form: &[
+            ("name", "Pečovatelská služba Nepomuk"),
+            ("description", "Popis z matice."),
+        ],
+    },
+    Route {
+        name: "verify provider A's service",
+        method: "POST",
+        path: "/sprava/nepomuk/sluzba/{service}/overeno",
+        form: &[],
+    },
+    Route {
+        name: "history of provider A's service",
+        method: "GET",
+        path: "/sprava/nepomuk/sluzba/{service}/historie",
+        form: &[],
+    },
+    Route {
+        name: "restore a version",
+        method: "POST",
+        path: "/sprava/nepomuk/sluzba/{service}/obnovit",
+        form: &[("verze", "{version}")],
+    },
+    Route {
+        name: "decide a proposal",
+        method: "POST",
+        path: "/sprava/nepomuk/fronta/navrh/{proposal}",
+        form: &[("rozhodnuti", "schvalit")],
+    },
+    Route {
+        name: "settle an error report",
+        method: "POST",
+        path: "/sprava/nepomuk/fronta/hlaseni/{report}",
+        form: &[("rozhodnuti", "opraveno")],
+    },
 ];
+
+/// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
+async fn provider_service(t: &Accounts) -> souhra_store::records::ServiceId {
+    let mut e = super::catalogue_pages::entry(
+        "Pečovatelská služba Nepomuk",
+        "40",
+        souhra_core::codelist::Form::Field,
+        vec![super::catalogue_pages::facility(
+            super::catalogue_pages::NEPOMUK,
+            "Náměstí",
+            false,
+            (49.49, 13.58),
+        )],
+    );
+    e.organization.ico = Some(Ico::parse("00075370").unwrap());
+    let store = &t.app.database.store;
+    let report = store
+        .save_catalogue_entries(&[("row 1".to_owned(), e)], false, false)
+        .await
+        .unwrap();
+    assert!(report.committed, "{report:?}");
+    store.service_ids().await.unwrap()[0]
+}
+
+/// The path and form of a route with fresh records for its placeholders.
+async fn materialize(
+    t: &Accounts,
+    service: souhra_store::records::ServiceId,
+    route: &Route,
+) -> (String, Vec<(String, String)>) {
+    use souhra_core::catalogue::{FieldValue, LocalField};
+    let store = &t.app.database.store;
+    let nepomuk = t.area("nepomuk").await;
+    let now = chrono::Utc::now();
+    let mut values = vec![("{service}", service.0.to_string())];
+    let text = format!(
+        "{}{}",
+        route.path,
+        route.form.iter().map(|f| f.1).collect::<String>()
+    );
+    if text.contains("{proposal}") {
+        let id = store
+            .propose_change(
+                service,
+                Some(nepomuk),
+                &[(LocalField::Fees, FieldValue::Text(Some("Zdarma".into())))],
+                None,
+                None,
+                now,
+            )
+            .await
+            .unwrap();
+        values.push(("{proposal}", id.to_string()));
+    }
+    if text.contains("{report}") {
+        let report = souhra_core::public::ErrorReport::new("Matice: telefon neplatí.", "").unwrap();
+        let id = store
+            .add_error_report(service, Some(nepomuk), &report, now)
+            .await
+            .unwrap();
+        values.push(("{report}", id.to_string()));
+    }
+    if text.contains("{version}") {
+        let change = souhra_store::history::ServiceChange {
+            by: None,
+            area: Some(nepomuk),
+            source: souhra_store::history::ChangeSource::Edit,
+            note: None,
+            at: now,
+        };
+        let fees = format!("{} Kč", now.timestamp_subsec_nanos());
+        let set = store
+            .change_service(
+                service,
+                &[(LocalField::Fees, Some(FieldValue::Text(Some(fees))))],
+                &change,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        values.push(("{version}", set.to_string()));
+    }
+    let fill = |text: &str| {
+        values
+            .iter()
+            .fold(text.to_owned(), |acc, (k, v)| acc.replace(k, v))
+    };
+    (
+        fill(route.path),
+        route
+            .form
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), fill(v)))
+            .collect(),
+    )
+}
 
 #[tokio::test]
 async fn every_route_of_the_administration_by_every_role() {
@@ -635,54 +800,55 @@ async fn every_route_of_the_administration_by_every_role() {
     let nepomuk = t.area("nepomuk").await;
     let region = t.area("plzensky-kraj").await;
     let ico = || Some(Ico::parse("00075370").unwrap());
+    let service = provider_service(&t).await;
     // (who, grants, expected per route: 'y' allowed, 'n' refused, '-' sent to log in)
     let people: Vec<(&str, Vec<Grant>, &str)> = vec![
-        ("anonymous", vec![], "---nnnnn"),
-        ("no role", vec![], "nnnnnnnn"),
+        ("anonymous", vec![], "---nnnnn-----nn-nnn"),
+        ("no role", vec![], "nnnnnnnnnnnnnnnnnnn"),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyy",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyyn",
+            "yynyyyynyyynyyyyyyy",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnn",
+            "yynyynnnyynnyyyyyyy",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynny",
+            "yyyyynnyyynyyyyyyyy",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnn",
+            "yynnnnnnynnnnnnnnnn",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnn",
+            "yynnnnnnynnnyyyynnn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnn",
+            "yynnnnnnynnnnnnnnnn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnn",
+            "yyynnnnnynnnnnnnnnn",
         ),
     ];
     let mut checked = 0;
@@ -711,14 +877,15 @@ async fn every_route_of_the_administration_by_every_role() {
             None => String::new(),
         };
         for (r, (route, want)) in ROUTES.iter().zip(expected.chars()).enumerate() {
+            let (path, extra) = materialize(&t, service, route).await;
             let reply = if route.method == "GET" {
-                t.app.get_with(route.path, &[("cookie", &session)]).await
+                t.app.get_with(&path, &[("cookie", &session)]).await
             } else {
                 let email = format!("pozvany{n}x{r}@nepomuk.cz");
                 let mut form: Vec<(&str, &str)> =
                     vec![("email", &email), ("jmeno", "Pozvaný"), ("csrf", &csrf)];
-                form.extend_from_slice(route.form);
-                t.app.post(route.path, &form, &session).await
+                form.extend(extra.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                t.app.post(&path, &form, &session).await
             };
             let got = match reply.status {
                 StatusCode::OK => 'y',

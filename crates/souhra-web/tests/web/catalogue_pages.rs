@@ -14,11 +14,16 @@ use souhra_store::records::ServiceId;
 
 use super::*;
 
-const NEPOMUK: &str = "558109";
-const KRAMOLIN: &str = "557943";
+pub(super) const NEPOMUK: &str = "558109";
+pub(super) const KRAMOLIN: &str = "557943";
 const PLZEN: &str = "554791";
 
-fn facility(municipality: &str, street: &str, hidden: bool, point: (f64, f64)) -> Facility {
+pub(super) fn facility(
+    municipality: &str,
+    street: &str,
+    hidden: bool,
+    point: (f64, f64),
+) -> Facility {
     let code = MunicipalityCode::parse(municipality).unwrap();
     Facility {
         key: format!("{municipality}-{street}"),
@@ -39,7 +44,12 @@ fn facility(municipality: &str, street: &str, hidden: bool, point: (f64, f64)) -
     }
 }
 
-fn entry(name: &str, kind: &str, form: Form, facilities: Vec<Facility>) -> CatalogueEntry {
+pub(super) fn entry(
+    name: &str,
+    kind: &str,
+    form: Form,
+    facilities: Vec<Facility>,
+) -> CatalogueEntry {
     CatalogueEntry {
         public_id: None,
         registration_id: None,

@@ -158,3 +158,98 @@ pub async fn bench_import(config: &Config, args: &BenchImport) -> Result<(), Fai
     store.close().await;
     Ok(())
 }
+
+/// Milliseconds of the `q`-quantile of sorted durations.
+fn quantile_ms(sorted: &[std::time::Duration], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let last = sorted.len() - 1;
+    // Rounded index of the quantile; lengths here are small, so the casts are exact.
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let at = ((last as f64) * q).round() as usize;
+    sorted[at.min(last)].as_secs_f64() * 1000.0
+}
+
+/// `souhra bench login`: the server's work of one login with the production argon2id
+/// parameters (account lookup, password check, recording the login, a new session), on a
+/// temporary SQLite database; HTTP parsing is not included (microseconds).
+pub async fn bench_login(config: &Config, args: &crate::cli::BenchLogin) -> Result<(), Failure> {
+    use souhra_core::account::{Email, Grant, Role};
+    let work =
+        Workspace(std::env::temp_dir().join(format!("souhra-bench-login-{}", std::process::id())));
+    std::fs::create_dir_all(&work.0)
+        .map_err(|e| Failure::runtime(format!("{}: {e}", work.0.display())))?;
+    let store = open_store(
+        config,
+        &DatabaseTarget::Sqlite {
+            path: work.0.join("souhra.db"),
+        },
+    )
+    .await?;
+    let password = "a password for the login benchmark".to_owned();
+    let started = Instant::now();
+    let hash = souhra_web::auth::hash_password(password.clone()).await?;
+    let hashing = started.elapsed();
+    let email =
+        Email::parse("benchmark@example.cz").map_err(|e| Failure::runtime(e.to_string()))?;
+    let grant =
+        Grant::new(Role::Administrator, None, None).map_err(|e| Failure::runtime(e.to_string()))?;
+    store
+        .create_account(
+            &email,
+            "Benchmark",
+            Some(&hash),
+            &[grant],
+            chrono::Utc::now(),
+        )
+        .await?;
+    let mut times = Vec::with_capacity(args.rounds as usize);
+    for round in 0..args.rounds {
+        let started = Instant::now();
+        let now = chrono::Utc::now();
+        let record = store
+            .login_record(&email)
+            .await?
+            .ok_or_else(|| Failure::runtime("the benchmark account is missing"))?;
+        if !souhra_web::auth::verify_password(record.password_hash.clone(), password.clone())
+            .await?
+        {
+            return Err(Failure::runtime("the password did not verify"));
+        }
+        store.login_succeeded(record.account.id, now).await?;
+        store
+            .record_event(now, Some(record.account.id), None, "account.login", None)
+            .await?;
+        let (_, session) = souhra_web::auth::one_time_token()?;
+        store
+            .create_session(
+                &session,
+                record.account.id,
+                &format!("csrf{round}"),
+                now,
+                now + chrono::Duration::hours(12),
+            )
+            .await?;
+        times.push(started.elapsed());
+    }
+    times.sort();
+    say(&format!(
+        "argon2id m=19456 KiB, t=2, p=1: hashing a password {:.1} ms",
+        hashing.as_secs_f64() * 1000.0
+    ));
+    say(&format!(
+        "login ({} rounds, SQLite): median {:.1} ms, p95 {:.1} ms, max {:.1} ms; peak RSS {:.0} MB",
+        times.len(),
+        quantile_ms(&times, 0.5),
+        quantile_ms(&times, 0.95),
+        quantile_ms(&times, 1.0),
+        peak_mb()
+    ));
+    store.close().await;
+    Ok(())
+}

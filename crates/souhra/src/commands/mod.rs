@@ -6,6 +6,7 @@ pub mod bench;
 pub mod catalogue;
 pub mod hsds;
 pub mod print;
+pub mod remind;
 pub mod search;
 pub mod serve;
 pub mod sheet;
