@@ -36,7 +36,7 @@ impl Store {
 
     /// Error reports not handled yet, oldest first (the moderation queue).
     pub async fn open_error_reports(&self) -> StoreResult<Vec<StoredErrorReport>> {
-        dispatch!(self, public::open_error_reports())
+        dispatch!(self, public::open_error_reports(None))
     }
 
     /// The contacts of the area's planning coordinator, if set.

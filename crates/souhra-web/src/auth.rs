@@ -171,6 +171,22 @@ pub(crate) async fn signed_in(
     }))
 }
 
+/// The session of a POST to the administration, its form token checked: 403 without either.
+pub(crate) async fn signed_post(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+) -> Result<Signed, AppError> {
+    let signed = signed_in(state, headers)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    if signed.csrf_ok(csrf) {
+        Ok(signed)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// Starts a session for `account`; returns the cookie to set.
 pub(crate) async fn start_session(
     state: &AppState,

@@ -467,12 +467,8 @@ async fn area_units(pool: &Pool, ids: &[i64]) -> StoreResult<HashMap<i64, Vec<Ar
     Ok(out)
 }
 
-pub(crate) async fn set_override(
-    pool: &Pool,
-    id: ServiceId,
-    field: LocalField,
-    value: &FieldValue,
-) -> StoreResult<()> {
+/// Refuses a value of the wrong shape for its field (a list for a text, an empty name).
+pub(crate) fn check_shape(field: LocalField, value: &FieldValue) -> StoreResult<()> {
     let shape_ok = matches!(
         (field.is_list(), value),
         (true, FieldValue::List(_)) | (false, FieldValue::Text(_))
@@ -483,6 +479,16 @@ pub(crate) async fn set_override(
             field.key()
         )));
     }
+    Ok(())
+}
+
+pub(crate) async fn set_override(
+    pool: &Pool,
+    id: ServiceId,
+    field: LocalField,
+    value: &FieldValue,
+) -> StoreResult<()> {
+    check_shape(field, value)?;
     let result = sqlx::query(
         "INSERT INTO service_override (service_id, field, value, edited_at) \
          SELECT id, $2, $3, $4 FROM service WHERE id = $1 \

@@ -6,7 +6,7 @@ use souhra_core::account::AccountId;
 use souhra_core::area::AreaId;
 use souhra_core::catalogue::{FieldValue, LocalField};
 
-use super::catalogue::parse_json;
+use super::catalogue::{check_shape, parse_json};
 use super::import::json;
 use super::{Pool, Tx, begin_write};
 use crate::history::{
@@ -106,20 +106,6 @@ async fn record_set(
     )
     .await?;
     Ok(set)
-}
-
-fn check_shape(field: LocalField, value: &FieldValue) -> StoreResult<()> {
-    let shape_ok = matches!(
-        (field.is_list(), value),
-        (true, FieldValue::List(_)) | (false, FieldValue::Text(_))
-    );
-    if !shape_ok || (field == LocalField::Name && value == &FieldValue::Text(None)) {
-        return Err(StoreError::Invalid(format!(
-            "{} cannot take the value {value:?}",
-            field.key()
-        )));
-    }
-    Ok(())
 }
 
 /// Sets (`Some`) or clears (`None`) local values inside `tx`, recording a change set of the
@@ -528,38 +514,7 @@ pub(crate) async fn decide(
 
 /// Open error reports about services, for an area's queue, oldest first.
 pub(crate) async fn open_reports(pool: &Pool, area: AreaId) -> StoreResult<Vec<StoredErrorReport>> {
-    type Row = (
-        i64,
-        i64,
-        Option<i64>,
-        String,
-        Option<String>,
-        Option<String>,
-        DateTime<Utc>,
-    );
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, service_id, area_id, message, contact, field, created_at FROM error_report \
-         WHERE status = 'new' AND area_id = $1 ORDER BY created_at, id",
-    )
-    .bind(area.0)
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, service, area, message, contact, field, created_at)| StoredErrorReport {
-                id,
-                service: ServiceId(service),
-                area: area.map(AreaId),
-                report: souhra_core::public::ErrorReport {
-                    message,
-                    contact,
-                    field: field.and_then(|f| LocalField::from_key(&f)),
-                },
-                created_at,
-            },
-        )
-        .collect())
+    super::public::open_error_reports(pool, Some(area)).await
 }
 
 /// Settles an open error report (`resolved` or `rejected`) with a reason.

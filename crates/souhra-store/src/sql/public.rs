@@ -95,7 +95,10 @@ pub(crate) async fn add_error_report(
 }
 
 /// Reports not yet handled, oldest first.
-pub(crate) async fn open_error_reports(pool: &Pool) -> StoreResult<Vec<StoredErrorReport>> {
+pub(crate) async fn open_error_reports(
+    pool: &Pool,
+    area: Option<AreaId>,
+) -> StoreResult<Vec<StoredErrorReport>> {
     type Row = (
         i64,
         i64,
@@ -107,8 +110,9 @@ pub(crate) async fn open_error_reports(pool: &Pool) -> StoreResult<Vec<StoredErr
     );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, service_id, area_id, message, contact, field, created_at FROM error_report \
-         WHERE status = 'new' ORDER BY created_at, id",
+         WHERE status = 'new' AND ($1 IS NULL OR area_id = $1) ORDER BY created_at, id",
     )
+    .bind(area.map(|a| a.0))
     .fetch_all(pool)
     .await?;
     Ok(rows

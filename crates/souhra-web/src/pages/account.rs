@@ -74,6 +74,23 @@ fn form_token_ok(headers: &HeaderMap, submitted: &str) -> bool {
     cookie_value(headers, LOGIN_CSRF_COOKIE).is_some_and(|c| same_token(c, submitted))
 }
 
+/// What stops a login or reset form before its content is looked at: an expired or forged form
+/// token, or too many attempts from the address (counted here).
+fn gate(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: &str,
+    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+) -> Option<(&'static str, StatusCode)> {
+    if !form_token_ok(headers, token) {
+        Some(("form-expired", StatusCode::BAD_REQUEST))
+    } else if !state.allow_login(client_ip(connection)) {
+        Some(("login-too-many", StatusCode::TOO_MANY_REQUESTS))
+    } else {
+        None
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct LoginQuery {
     dalsi: Option<String>,
@@ -163,11 +180,8 @@ pub(crate) async fn login_submit(
             status,
         )
     };
-    if !form_token_ok(&headers, &form.token) {
-        return fail("form-expired", StatusCode::BAD_REQUEST);
-    }
-    if !state.allow_login(client_ip(connection)) {
-        return fail("login-too-many", StatusCode::TOO_MANY_REQUESTS);
+    if let Some((key, status)) = gate(&state, &headers, &form.token, connection) {
+        return fail(key, status);
     }
     let record = match Email::parse(&form.email) {
         Ok(email) => state.store().login_record(&email).await?,
@@ -302,14 +316,7 @@ pub(crate) async fn forgot_submit(
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
     let page = Page::new(&state, lang, &path_of(&uri)).title_key("forgot-title");
-    let problem = if !form_token_ok(&headers, &form.token) {
-        Some(("form-expired", StatusCode::BAD_REQUEST))
-    } else if !state.allow_login(client_ip(connection)) {
-        Some(("login-too-many", StatusCode::TOO_MANY_REQUESTS))
-    } else {
-        None
-    };
-    if let Some((key, status)) = problem {
+    if let Some((key, status)) = gate(&state, &headers, &form.token, connection) {
         let text = state.translations().text(lang, key, None);
         return form_page(
             &state,

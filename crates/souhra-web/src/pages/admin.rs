@@ -16,7 +16,7 @@ use souhra_store::account::TokenPurpose;
 
 use super::account::{ADMIN_HOME, issue_token, send_mail};
 use super::{load_area, path_of};
-use crate::auth::{Signed, private, signed_in};
+use crate::auth::{Signed, private, signed_in, signed_post};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::page::{Page, encode_query_value, view};
@@ -38,6 +38,24 @@ pub(crate) async fn require(
             ))
         }
     }
+}
+
+/// The session and the area of an administration page about an area, the policy asked for
+/// `action` there: `Err(redirect)` to the login page without a session, 403 without the right.
+pub(crate) async fn area_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &OriginalUri,
+    slug: &str,
+    action: &Action,
+) -> Result<Result<(Signed, Area), Response>, AppError> {
+    let signed = match require(state, headers, uri).await? {
+        Ok(signed) => signed,
+        Err(redirect) => return Ok(Err(redirect)),
+    };
+    let area = load_area(state, slug).await?;
+    check(state, &signed, action, &area).await?;
+    Ok(Ok((signed, area)))
 }
 
 /// An area's id and the ids of the areas containing it, for [`Within`].
@@ -275,12 +293,10 @@ pub(crate) async fn users(
     headers: HeaderMap,
     uri: OriginalUri,
 ) -> Result<Response, AppError> {
-    let signed = match require(&state, &headers, &uri).await? {
-        Ok(signed) => signed,
+    let (signed, area) = match area_page(&state, &headers, &uri, &slug, &Action::ViewArea).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
-    let area = load_area(&state, &slug).await?;
-    check(&state, &signed, &Action::ViewArea, &area).await?;
     let message = query.pozvano.map(|email| {
         let mut args = FluentArgs::new();
         args.set("email", email);
@@ -314,12 +330,7 @@ pub(crate) async fn invite(
     form: Result<Form<InviteForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = signed_in(&state, &headers)
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    if !signed.csrf_ok(&form.csrf) {
-        return Err(AppError::Forbidden);
-    }
+    let signed = signed_post(&state, &headers, &form.csrf).await?;
     let area = load_area(&state, &slug).await?;
     let users_path = format!("{ADMIN_HOME}/{}/uzivatele", area.slug);
     let role = Role::from_key(&form.role).map_err(|e| AppError::BadRequest(e.to_string()))?;

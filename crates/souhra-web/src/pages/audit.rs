@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use souhra_core::policy::Action;
 use souhra_store::history::AuditFilter;
 
-use super::admin::{check, require};
-use super::{load_area, path_of};
+use super::admin::area_page;
+use super::path_of;
 use crate::auth::private;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -77,12 +77,10 @@ pub(crate) async fn audit(
     headers: HeaderMap,
     uri: OriginalUri,
 ) -> Result<Response, AppError> {
-    let signed = match require(&state, &headers, &uri).await? {
-        Ok(signed) => signed,
+    let area = match area_page(&state, &headers, &uri, &slug, &Action::ManageUsers).await? {
+        Ok((_, area)) => area,
         Err(redirect) => return Ok(redirect),
     };
-    let area = load_area(&state, &slug).await?;
-    check(&state, &signed, &Action::ManageUsers, &area).await?;
     let csv = query.format == "csv";
     let to = day(&query.do_)?.map(|d| d + chrono::Duration::days(1));
     let filter = AuditFilter {

@@ -18,9 +18,9 @@ use souhra_store::history::{ChangeSource, ServiceChange};
 use souhra_store::records::{ServiceDetail, ServiceId};
 
 use super::account::send_mail;
-use super::admin::{chain, require};
+use super::admin::{area_page, chain, require};
 use super::{load_area, path_of};
-use crate::auth::{Signed, private, signed_in};
+use crate::auth::{Signed, private, signed_post};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::page::{Page, view};
@@ -104,12 +104,10 @@ pub(crate) async fn services(
     headers: HeaderMap,
     uri: OriginalUri,
 ) -> Result<Response, AppError> {
-    let signed = match require(&state, &headers, &uri).await? {
-        Ok(signed) => signed,
+    let (signed, area) = match area_page(&state, &headers, &uri, &slug, &Action::ViewArea).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
-    let area = load_area(&state, &slug).await?;
-    super::admin::check(&state, &signed, &Action::ViewArea, &area).await?;
     let labels = state.labels();
     let summaries = state.store().services_in_area(area.id).await?;
     let parents = chain(&state, &area).await?;
@@ -355,20 +353,19 @@ impl EditForm {
     }
 }
 
-/// A signed-in POST: the session, its form token checked.
-async fn post_session(
+/// A POST about one service of the area: the session (its form token checked), the area and
+/// the service, which must serve the area.
+async fn service_post(
     state: &AppState,
     headers: &HeaderMap,
     csrf: &str,
-) -> Result<Signed, AppError> {
-    let signed = signed_in(state, headers)
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    if signed.csrf_ok(csrf) {
-        Ok(signed)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    slug: &str,
+    id: i64,
+) -> Result<(Signed, Area, ServiceDetail), AppError> {
+    let signed = signed_post(state, headers, csrf).await?;
+    let area = load_area(state, slug).await?;
+    let detail = service_in(state, &area, id).await?;
+    Ok((signed, area, detail))
 }
 
 /// Saves the edit form: a coordinator's changes apply at once (and are recorded); a provider
@@ -381,9 +378,7 @@ pub(crate) async fn edit_submit(
     form: Result<Form<EditForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = post_session(&state, &headers, &form.csrf).await?;
-    let area = load_area(&state, &slug).await?;
-    let detail = service_in(&state, &area, id).await?;
+    let (signed, area, detail) = service_post(&state, &headers, &form.csrf, &slug, id).await?;
     let rights = rights(
         &state,
         &signed,
@@ -482,9 +477,7 @@ pub(crate) async fn verify(
     form: Result<Form<CsrfForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = post_session(&state, &headers, &form.csrf).await?;
-    let area = load_area(&state, &slug).await?;
-    let detail = service_in(&state, &area, id).await?;
+    let (signed, area, detail) = service_post(&state, &headers, &form.csrf, &slug, id).await?;
     if !rights(
         &state,
         &signed,
@@ -633,9 +626,7 @@ pub(crate) async fn restore(
     form: Result<Form<RestoreForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = post_session(&state, &headers, &form.csrf).await?;
-    let area = load_area(&state, &slug).await?;
-    let detail = service_in(&state, &area, id).await?;
+    let (signed, area, detail) = service_post(&state, &headers, &form.csrf, &slug, id).await?;
     if !rights(&state, &signed, &area, None).await?.moderate {
         return Err(AppError::Forbidden);
     }
@@ -703,12 +694,10 @@ pub(crate) async fn queue(
     headers: HeaderMap,
     uri: OriginalUri,
 ) -> Result<Response, AppError> {
-    let signed = match require(&state, &headers, &uri).await? {
-        Ok(signed) => signed,
+    let (signed, area) = match area_page(&state, &headers, &uri, &slug, &Action::Moderate).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
-    let area = load_area(&state, &slug).await?;
-    super::admin::check(&state, &signed, &Action::Moderate, &area).await?;
     let t = state.translations();
     let field_name = |f: LocalField| t.text(lang, &format!("field-{}", f.key()), None);
     let mut proposals = Vec::new();
@@ -797,7 +786,7 @@ pub(crate) async fn decide(
     form: Result<Form<DecisionForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = post_session(&state, &headers, &form.csrf).await?;
+    let signed = signed_post(&state, &headers, &form.csrf).await?;
     let area = load_area(&state, &slug).await?;
     super::admin::check(&state, &signed, &Action::Moderate, &area).await?;
     let proposal = state
@@ -888,7 +877,7 @@ pub(crate) async fn settle(
     form: Result<Form<DecisionForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = post_session(&state, &headers, &form.csrf).await?;
+    let signed = signed_post(&state, &headers, &form.csrf).await?;
     let area = load_area(&state, &slug).await?;
     super::admin::check(&state, &signed, &Action::Moderate, &area).await?;
     let reports = state.store().open_reports_in(area.id).await?;
