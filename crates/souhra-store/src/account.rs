@@ -96,6 +96,16 @@ impl Store {
         dispatch!(self, account::add_grant(account, grant))
     }
 
+    /// Takes a grant away; false when the account did not hold it.
+    pub async fn remove_grant(&self, account: AccountId, grant: &Grant) -> StoreResult<bool> {
+        dispatch!(self, account::remove_grant(account, grant))
+    }
+
+    /// Lets an account log in (`true`) or not; deactivating ends its sessions.
+    pub async fn set_account_active(&self, account: AccountId, active: bool) -> StoreResult<()> {
+        dispatch!(self, account::set_active(account, active))
+    }
+
     /// Counts a failed login; after `max_failures` in a row the account is locked for `lockout`
     /// (the count starts again). Returns the end of a lock that began now.
     pub async fn login_failed(

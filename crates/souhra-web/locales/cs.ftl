@@ -613,3 +613,36 @@ mail-remind-body =
     Otevřete prosím každou službu, zkontrolujte údaje a potvrďte je tlačítkem „Vše je stále správně“, nebo navrhněte opravy. Lidé, kteří hledají pomoc, se na katalog spoléhají.
 
     Souhra
+admin-user-access = Přístup
+admin-revoke = Odebrat
+admin-revoke-label = Odebrat roli { $role } uživateli { $name }
+admin-deactivate = Zablokovat
+admin-activate = Povolit
+admin-deactivate-label = Zablokovat přístup uživatele { $name }
+admin-activate-label = Znovu povolit přístup uživatele { $name }
+settings-title = Nastavení území
+settings-contact-intro = Pracovní kontakt na koordinátora plánování: tiskne se na konec katalogu. Zveřejňujte jen kontakty úřadu, ne soukromé.
+settings-contact-office = Úřad nebo odbor
+settings-contact-person = Jméno a funkce
+settings-contact-address = Adresa
+settings-contact-phone = Telefon
+settings-contact-email = E-mail
+settings-contact-web = Web
+settings-contact-invalid = Kontakt se nepodařilo uložit: vyplňte aspoň úřad, telefon nebo e-mail, e-mail ve tvaru jmeno@domena.cz a web začínající https://.
+settings-save = Uložit
+settings-situations-intro = Životní situace jsou cesty do katalogu na úvodní stránce území. Každá vybere druhy služeb a cílové skupiny.
+settings-situations-defaults = Území zatím používá výchozí situace; první úpravou vznikne jeho vlastní seznam.
+settings-situation = Situace
+settings-kinds = Druhy služeb
+settings-groups = Cílové skupiny
+settings-actions = Úpravy
+settings-up = Výš
+settings-up-label = Posunout situaci { $title } výš
+settings-remove-label = Odebrat situaci { $title }
+settings-add-situation = Přidat životní situaci
+settings-reset-situations = Vrátit výchozí situace
+settings-situation-title = Název situace
+settings-situation-title-hint = Nevyplněno: „{ $title }“ (v každém jazyce rozhraní).
+situation-edit-title = Životní situace
+situation-needs-title = Nová situace potřebuje název.
+situation-invalid = Vyberte aspoň jeden druh služby nebo cílovou skupinu; název může mít nejvýše 100 znaků.

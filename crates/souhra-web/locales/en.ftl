@@ -601,3 +601,36 @@ mail-remind-body =
     Please open each service, check its data and confirm them with "Everything is still correct", or propose corrections. People looking for help rely on the catalogue.
 
     Souhra
+admin-user-access = Access
+admin-revoke = Remove
+admin-revoke-label = Remove the role { $role } from { $name }
+admin-deactivate = Block
+admin-activate = Allow
+admin-deactivate-label = Block the access of { $name }
+admin-activate-label = Allow the access of { $name } again
+settings-title = Area settings
+settings-contact-intro = The planning coordinator's work contacts, printed at the end of the catalogue. Publish the office's contacts only, not private ones.
+settings-contact-office = Office or department
+settings-contact-person = Name and position
+settings-contact-address = Address
+settings-contact-phone = Phone
+settings-contact-email = E-mail
+settings-contact-web = Web
+settings-contact-invalid = The contacts could not be saved: give at least the office, a phone or an e-mail, an e-mail like name@domain.cz and a web address starting with https://.
+settings-save = Save
+settings-situations-intro = Life situations are the ways into the catalogue on the area's home page. Each picks kinds of services and target groups.
+settings-situations-defaults = The area uses the default situations so far; the first change makes its own list.
+settings-situation = Situation
+settings-kinds = Kinds of services
+settings-groups = Target groups
+settings-actions = Changes
+settings-up = Up
+settings-up-label = Move the situation { $title } up
+settings-remove-label = Remove the situation { $title }
+settings-add-situation = Add a life situation
+settings-reset-situations = Go back to the default situations
+settings-situation-title = Title of the situation
+settings-situation-title-hint = Left empty: "{ $title }" (in every interface language).
+situation-edit-title = Life situation
+situation-needs-title = A new situation needs a title.
+situation-invalid = Choose at least one kind of service or target group; the title has at most 100 characters.

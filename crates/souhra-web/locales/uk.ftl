@@ -612,3 +612,36 @@ mail-remind-body =
     Відкрийте, будь ласка, кожну послугу, перевірте дані й підтвердьте їх кнопкою «Усе досі правильно» або запропонуйте виправлення. Люди, які шукають допомогу, покладаються на каталог.
 
     Souhra
+admin-user-access = Доступ
+admin-revoke = Забрати
+admin-revoke-label = Забрати роль { $role } у користувача { $name }
+admin-deactivate = Заблокувати
+admin-activate = Дозволити
+admin-deactivate-label = Заблокувати доступ користувача { $name }
+admin-activate-label = Знову дозволити доступ користувача { $name }
+settings-title = Налаштування території
+settings-contact-intro = Робочі контакти координатора планування друкуються наприкінці каталогу. Публікуйте лише контакти установи, не приватні.
+settings-contact-office = Установа або відділ
+settings-contact-person = Ім'я та посада
+settings-contact-address = Адреса
+settings-contact-phone = Телефон
+settings-contact-email = E-mail
+settings-contact-web = Вебсайт
+settings-contact-invalid = Контакти не вдалося зберегти: вкажіть щонайменше установу, телефон або e-mail, e-mail у вигляді imja@domen.cz і вебадресу, що починається з https://.
+settings-save = Зберегти
+settings-situations-intro = Життєві ситуації — це шляхи до каталогу на головній сторінці території. Кожна обирає види послуг і цільові групи.
+settings-situations-defaults = Територія поки використовує типові ситуації; перша зміна створить її власний перелік.
+settings-situation = Ситуація
+settings-kinds = Види послуг
+settings-groups = Цільові групи
+settings-actions = Зміни
+settings-up = Вище
+settings-up-label = Пересунути ситуацію { $title } вище
+settings-remove-label = Прибрати ситуацію { $title }
+settings-add-situation = Додати життєву ситуацію
+settings-reset-situations = Повернути типові ситуації
+settings-situation-title = Назва ситуації
+settings-situation-title-hint = Якщо не заповнено: «{ $title }» (у кожній мові інтерфейсу).
+situation-edit-title = Життєва ситуація
+situation-needs-title = Нова ситуація потребує назви.
+situation-invalid = Оберіть щонайменше один вид послуги або цільову групу; назва може мати щонайбільше 100 символів.

@@ -90,6 +90,14 @@ pub fn router(state: AppState) -> Router {
         .route("/sprava", get(pages::admin::home))
         .route("/sprava/{area}/uzivatele", get(pages::admin::users))
         .route("/sprava/{area}/pozvat", post(pages::admin::invite))
+        .route(
+            "/sprava/{area}/uzivatele/{account}/odebrat",
+            post(pages::admin::revoke),
+        )
+        .route(
+            "/sprava/{area}/uzivatele/{account}/aktivni",
+            post(pages::admin::set_active),
+        )
         .route("/sprava/{area}/sluzby", get(pages::moderation::services))
         .route(
             "/sprava/{area}/sluzba/{id}",
@@ -109,6 +117,19 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/sprava/{area}/fronta", get(pages::moderation::queue))
         .route("/sprava/{area}/audit", get(pages::audit::audit))
+        .route("/sprava/{area}/nastaveni", get(pages::settings::settings))
+        .route(
+            "/sprava/{area}/nastaveni/kontakt",
+            post(pages::settings::save_contact),
+        )
+        .route(
+            "/sprava/{area}/situace/{key}",
+            get(pages::settings::situation_form).post(pages::settings::save_situation),
+        )
+        .route(
+            "/sprava/{area}/situace",
+            post(pages::settings::situation_action),
+        )
         .route(
             "/sprava/{area}/fronta/navrh/{id}",
             post(pages::moderation::decide),

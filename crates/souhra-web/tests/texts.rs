@@ -96,6 +96,13 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
             vec!["cs".into(), "en".into(), "uk".into()],
         ),
         (
+            "settings-contact-",
+            ["office", "person", "address", "phone", "email", "web"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+        ),
+        (
             "audit-action-",
             ["service", "proposal", "report", "account"]
                 .iter()

@@ -178,6 +178,52 @@ pub(crate) async fn add_grant(pool: &Pool, account: AccountId, grant: &Grant) ->
     Ok(added)
 }
 
+/// Takes a grant away; false when the account did not hold it.
+pub(crate) async fn remove_grant(
+    pool: &Pool,
+    account: AccountId,
+    grant: &Grant,
+) -> StoreResult<bool> {
+    let mut tx = begin_write(pool).await?;
+    let done = sqlx::query(
+        "DELETE FROM account_grant WHERE account_id = $1 AND role = $2 \
+         AND COALESCE(area_id, 0) = COALESCE($3, 0) \
+         AND COALESCE(organization_ico, '') = COALESCE($4, '')",
+    )
+    .bind(account.0)
+    .bind(grant.role.key())
+    .bind(grant.area.map(|a| a.0))
+    .bind(grant.organization.as_ref().map(Ico::as_str))
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Lets an account log in or not; a deactivated account's sessions end.
+pub(crate) async fn set_active(pool: &Pool, account: AccountId, active: bool) -> StoreResult<()> {
+    let mut tx = begin_write(pool).await?;
+    let done = sqlx::query("UPDATE account SET active = $2 WHERE id = $1")
+        .bind(account.0)
+        .bind(active)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound(format!(
+            "there is no account {}",
+            account.0
+        )));
+    }
+    if !active {
+        sqlx::query("DELETE FROM login_session WHERE account_id = $1")
+            .bind(account.0)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Records a failed login; locks the account for `lockout` once `max_failures` failed in a row.
 /// Returns the end of the lock if one began.
 pub(crate) async fn login_failed(

@@ -173,10 +173,22 @@ pub(crate) async fn home(
 
 #[derive(Serialize)]
 struct UserRow {
+    id: i64,
     name: String,
     email: String,
     active: bool,
-    roles: Vec<String>,
+    roles: Vec<GrantView>,
+    /// Whether the signed-in account may deactivate (or reactivate) this one.
+    switchable: bool,
+}
+
+#[derive(Serialize)]
+struct GrantView {
+    label: String,
+    role: &'static str,
+    ico: String,
+    /// Whether the signed-in account may take this role away.
+    revocable: bool,
 }
 
 #[derive(Serialize)]
@@ -190,24 +202,84 @@ pub(crate) struct UsersQuery {
     pozvano: Option<String>,
 }
 
-fn user_rows(state: &AppState, lang: Lang, area: AreaId, accounts: &[Account]) -> Vec<UserRow> {
-    accounts
-        .iter()
-        .map(|a| UserRow {
+async fn user_rows(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    area: &Area,
+    accounts: &[Account],
+) -> Result<Vec<UserRow>, AppError> {
+    let parents = chain(state, area).await?;
+    let within = Some(Within {
+        area: area.id,
+        parents: &parents,
+    });
+    let mut rows = Vec::with_capacity(accounts.len());
+    for a in accounts {
+        let roles = a
+            .grants
+            .iter()
+            .filter(|g| g.area == Some(area.id))
+            .map(|g| GrantView {
+                label: match &g.organization {
+                    Some(ico) => format!("{} ({ico})", role_label(state, lang, g.role)),
+                    None => role_label(state, lang, g.role),
+                },
+                role: g.role.key(),
+                ico: g
+                    .organization
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                revocable: allows(&signed.account.grants, &Action::Invite(g.role), within),
+            })
+            .collect();
+        rows.push(UserRow {
+            id: a.id.0,
             name: a.name.clone(),
             email: a.email.to_string(),
             active: a.active,
-            roles: a
-                .grants
-                .iter()
-                .filter(|g| g.area == Some(area))
-                .map(|g| match &g.organization {
-                    Some(ico) => format!("{} ({ico})", role_label(state, lang, g.role)),
-                    None => role_label(state, lang, g.role),
-                })
-                .collect(),
-        })
-        .collect()
+            roles,
+            switchable: may_switch(state, signed, a).await?,
+        });
+    }
+    Ok(rows)
+}
+
+/// Whether `signed` may deactivate `target`: not itself, and only an account all of whose
+/// roles lie where `signed` manages users (an installation-wide role needs an installation
+/// administrator), so no area's administrator locks out another area's people.
+async fn may_switch(state: &AppState, signed: &Signed, target: &Account) -> Result<bool, AppError> {
+    if target.id == signed.account.id {
+        return Ok(false);
+    }
+    let grants = &signed.account.grants;
+    if allows(grants, &Action::ManageInstallation, None) {
+        return Ok(true);
+    }
+    for grant in &target.grants {
+        let Some(area_id) = grant.area else {
+            return Ok(false);
+        };
+        let Some(area) = state
+            .store()
+            .areas()
+            .await?
+            .into_iter()
+            .find(|a| a.id == area_id)
+        else {
+            return Ok(false);
+        };
+        let parents = chain(state, &area).await?;
+        let within = Some(Within {
+            area: area.id,
+            parents: &parents,
+        });
+        if !allows(grants, &Action::ManageUsers, within) {
+            return Ok(false);
+        }
+    }
+    Ok(!target.grants.is_empty())
 }
 
 /// The roles this account may invite to in the area.
@@ -258,7 +330,7 @@ async fn users_page(
     status: axum::http::StatusCode,
 ) -> Result<Response, AppError> {
     let accounts = state.store().accounts_in_area(area.id).await?;
-    let users = user_rows(state, lang, area.id, &accounts);
+    let users = user_rows(state, lang, signed, area, &accounts).await?;
     let roles = invitable(state, lang, signed, area).await?;
     let (message, is_problem) = message.map_or((None, false), |(m, p)| (Some(m), p));
     let html = Page::new(state, lang, path)
@@ -433,4 +505,109 @@ pub(crate) async fn invite(
         encode_query_value(email.as_str())
     ))
     .into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct RevokeForm {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    ico: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// The account `id` if it holds a role in the area (accounts elsewhere are not reachable here).
+async fn account_in(state: &AppState, area: &Area, id: i64) -> Result<Account, AppError> {
+    state
+        .store()
+        .accounts_in_area(area.id)
+        .await?
+        .into_iter()
+        .find(|a| a.id.0 == id)
+        .ok_or(AppError::NotFound)
+}
+
+/// Takes a role in the area away (whoever may give the role may take it back).
+pub(crate) async fn revoke(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, i64)>,
+    headers: HeaderMap,
+    form: Result<Form<RevokeForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, AppError> {
+    let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let signed = signed_post(&state, &headers, &form.csrf).await?;
+    let area = load_area(&state, &slug).await?;
+    let role = Role::from_key(&form.role).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    check(&state, &signed, &Action::Invite(role), &area).await?;
+    let target = account_in(&state, &area, id).await?;
+    let organization = match form.ico.trim() {
+        "" => None,
+        ico => Some(Ico::parse(ico).map_err(|e| AppError::BadRequest(e.to_string()))?),
+    };
+    let grant = Grant {
+        role,
+        area: Some(area.id),
+        organization,
+    };
+    if state.store().remove_grant(target.id, &grant).await? {
+        let detail = format!("{} {}", target.email, role.key());
+        state
+            .store()
+            .record_event(
+                chrono::Utc::now(),
+                Some(signed.account.id),
+                Some(area.id),
+                "account.revoke",
+                Some(&detail),
+            )
+            .await?;
+    }
+    Ok(Redirect::to(&format!("{ADMIN_HOME}/{}/uzivatele", area.slug)).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ActiveForm {
+    #[serde(default)]
+    aktivni: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Deactivates (its sessions end, it cannot log in) or reactivates an account.
+pub(crate) async fn set_active(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, i64)>,
+    headers: HeaderMap,
+    form: Result<Form<ActiveForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, AppError> {
+    let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let signed = signed_post(&state, &headers, &form.csrf).await?;
+    let area = load_area(&state, &slug).await?;
+    check(&state, &signed, &Action::ManageUsers, &area).await?;
+    let target = account_in(&state, &area, id).await?;
+    if !may_switch(&state, &signed, &target).await? {
+        return Err(AppError::Forbidden);
+    }
+    let active = match form.aktivni.as_str() {
+        "1" => true,
+        "0" => false,
+        _ => return Err(AppError::BadRequest("aktivni".into())),
+    };
+    state.store().set_account_active(target.id, active).await?;
+    state
+        .store()
+        .record_event(
+            chrono::Utc::now(),
+            Some(signed.account.id),
+            Some(area.id),
+            if active {
+                "account.activate"
+            } else {
+                "account.deactivate"
+            },
+            Some(target.email.as_str()),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("{ADMIN_HOME}/{}/uzivatele", area.slug)).into_response())
 }

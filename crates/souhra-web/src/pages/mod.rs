@@ -16,6 +16,7 @@ pub(crate) mod print;
 pub(crate) mod provider;
 pub(crate) mod service;
 pub(crate) mod services;
+pub(crate) mod settings;
 pub(crate) mod site;
 pub(crate) mod situations;
 

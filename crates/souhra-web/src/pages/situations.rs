@@ -51,6 +51,11 @@ fn title(state: &AppState, lang: Lang, situation: &LifeSituation) -> (String, bo
     }
 }
 
+/// The title a situation shows in `lang` (its own, else the translated default, else its key).
+pub(crate) fn title_in(state: &AppState, lang: Lang, situation: &LifeSituation) -> String {
+    title(state, lang, situation).0
+}
+
 /// The results URL of a situation: its kinds and target groups as chosen filters.
 pub(crate) fn href(area: &str, situation: &LifeSituation) -> String {
     let mut parts = vec![format!("situace={}", encode_query_value(&situation.key))];

@@ -696,6 +696,48 @@ const ROUTES: &[Route] = &[
         path: "/sprava/nepomuk/fronta/hlaseni/{report}",
         form: &[("rozhodnuti", "opraveno")],
     },
+    Route {
+        name: "take a reader's role away",
+        method: "POST",
+        path: "/sprava/nepomuk/uzivatele/{account}/odebrat",
+        form: &[("role", "read-only")],
+    },
+    Route {
+        name: "block a reader",
+        method: "POST",
+        path: "/sprava/nepomuk/uzivatele/{account}/aktivni",
+        form: &[("aktivni", "0")],
+    },
+    Route {
+        name: "settings of Nepomuk",
+        method: "GET",
+        path: "/sprava/nepomuk/nastaveni",
+        form: &[],
+    },
+    Route {
+        name: "save the coordinator's contacts",
+        method: "POST",
+        path: "/sprava/nepomuk/nastaveni/kontakt",
+        form: &[("office", "Odbor sociálních věcí")],
+    },
+    Route {
+        name: "form of a life situation",
+        method: "GET",
+        path: "/sprava/nepomuk/situace/pecuji-o-blizkeho",
+        form: &[],
+    },
+    Route {
+        name: "add a life situation",
+        method: "POST",
+        path: "/sprava/nepomuk/situace/nova",
+        form: &[("nazev", "Matice"), ("druh", "40")],
+    },
+    Route {
+        name: "move a life situation up",
+        method: "POST",
+        path: "/sprava/nepomuk/situace",
+        form: &[("akce", "nahoru"), ("klic", "starnu-doma")],
+    },
 ];
 
 /// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
@@ -751,6 +793,23 @@ async fn materialize(
             .unwrap();
         values.push(("{proposal}", id.to_string()));
     }
+    if text.contains("{account}") {
+        let email = format!(
+            "cil{}@nepomuk.cz",
+            now.timestamp_nanos_opt().unwrap_or_default()
+        );
+        let id = store
+            .create_account(
+                &Email::parse(&email).unwrap(),
+                "Cíl",
+                None,
+                &[Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
+                now,
+            )
+            .await
+            .unwrap();
+        values.push(("{account}", id.0.to_string()));
+    }
     if text.contains("{report}") {
         let report = souhra_core::public::ErrorReport::new("Matice: telefon neplatí.", "").unwrap();
         let id = store
@@ -803,52 +862,52 @@ async fn every_route_of_the_administration_by_every_role() {
     let service = provider_service(&t).await;
     // (who, grants, expected per route: 'y' allowed, 'n' refused, '-' sent to log in)
     let people: Vec<(&str, Vec<Grant>, &str)> = vec![
-        ("anonymous", vec![], "---nnnnn-----nn-nnn"),
-        ("no role", vec![], "nnnnnnnnnnnnnnnnnnn"),
+        ("anonymous", vec![], "---nnnnn-----nn-nnnnn-n-nn"),
+        ("no role", vec![], "nnnnnnnnnnnnnnnnnnnnnnnnnn"),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyynyyynyyyyyyy",
+            "yynyyyynyyynyyyyyyyyyyyyyy",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnnyynnyyyyyyy",
+            "yynyynnnyynnyyyyyyyynyyyyy",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynnyyynyyyyyyyy",
+            "yyyyynnyyynyyyyyyyyynyyyyy",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnn",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnnynnnyyyynnn",
+            "yynnnnnnynnnyyyynnnnnnnnnn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnnynnnnnnnnnn",
+            "yyynnnnnynnnnnnnnnnnnnnnnn",
         ),
     ];
     let mut checked = 0;
@@ -917,6 +976,178 @@ async fn every_route_of_the_administration_by_every_role() {
         ROUTES.len(),
         people.len()
     );
+}
+
+#[tokio::test]
+async fn administrators_block_accounts_and_roles_are_taken_back() {
+    let t = accounts_app().await;
+    let nepomuk = t.area("nepomuk").await;
+    let region = t.area("plzensky-kraj").await;
+    t.user(
+        "spravce@nepomuk.cz",
+        &[Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
+    )
+    .await;
+    let coordinator = t
+        .user(
+            "koordinator@nepomuk.cz",
+            &[Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
+        )
+        .await;
+    let editor = t
+        .user(
+            "editor@mesto.cz",
+            &[Grant::new(
+                Role::ProviderEditor,
+                Some(nepomuk),
+                Some(Ico::parse("00075370").unwrap()),
+            )
+            .unwrap()],
+        )
+        .await;
+    let both = t
+        .user(
+            "kraj@kraj.cz",
+            &[
+                Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap(),
+                Grant::new(Role::ReadOnly, Some(region), None).unwrap(),
+            ],
+        )
+        .await;
+    let admin = t.login("spravce@nepomuk.cz").await;
+    let coord = t.login("koordinator@nepomuk.cz").await;
+    let csrf_of = |session: &str| {
+        let session = session.to_owned();
+        let store = t.app.database.store.clone();
+        async move {
+            let id = session.split_once('=').unwrap().1.to_owned();
+            store
+                .session(&souhra_web::auth::token_hash(&id), chrono::Utc::now())
+                .await
+                .unwrap()
+                .unwrap()
+                .csrf
+        }
+    };
+    let coord_csrf = csrf_of(&coord).await;
+    let admin_csrf = csrf_of(&admin).await;
+    // The coordinator takes back a provider editor's role, but blocks nobody.
+    let page = t
+        .app
+        .get_with("/sprava/nepomuk/uzivatele", &[("cookie", &coord)])
+        .await;
+    assert!(
+        page.body
+            .contains(&format!("/sprava/nepomuk/uzivatele/{}/odebrat", editor.0))
+    );
+    assert!(!page.body.contains("/aktivni"));
+    let revoked = t
+        .app
+        .post(
+            &format!("/sprava/nepomuk/uzivatele/{}/odebrat", editor.0),
+            &[
+                ("role", "provider-editor"),
+                ("ico", "00075370"),
+                ("csrf", &coord_csrf),
+            ],
+            &coord,
+        )
+        .await;
+    assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+    let account = t.app.database.store.account(editor).await.unwrap().unwrap();
+    assert!(account.grants.is_empty());
+    let blocked = t
+        .app
+        .post(
+            &format!("/sprava/nepomuk/uzivatele/{}/aktivni", coordinator.0),
+            &[("aktivni", "0"), ("csrf", &coord_csrf)],
+            &coord,
+        )
+        .await;
+    assert_eq!(blocked.status, StatusCode::FORBIDDEN);
+    // The area's administrator blocks the coordinator: the session ends, login fails.
+    let page = t
+        .app
+        .get_with("/sprava/nepomuk/uzivatele", &[("cookie", &admin)])
+        .await;
+    assert!(page.body.contains(&format!(
+        "/sprava/nepomuk/uzivatele/{}/aktivni",
+        coordinator.0
+    )));
+    // Not someone with a role elsewhere, and not oneself.
+    assert!(
+        !page
+            .body
+            .contains(&format!("/sprava/nepomuk/uzivatele/{}/aktivni", both.0))
+    );
+    let blocked = t
+        .app
+        .post(
+            &format!("/sprava/nepomuk/uzivatele/{}/aktivni", coordinator.0),
+            &[("aktivni", "0"), ("csrf", &admin_csrf)],
+            &admin,
+        )
+        .await;
+    assert_eq!(blocked.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.app
+            .get_with("/sprava", &[("cookie", &coord)])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let refused = t.login_reply("koordinator@nepomuk.cz", PASSWORD, "").await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    let elsewhere = t
+        .app
+        .post(
+            &format!("/sprava/nepomuk/uzivatele/{}/aktivni", both.0),
+            &[("aktivni", "0"), ("csrf", &admin_csrf)],
+            &admin,
+        )
+        .await;
+    assert_eq!(elsewhere.status, StatusCode::FORBIDDEN);
+    let me = t
+        .app
+        .database
+        .store
+        .login_record(&Email::parse("spravce@nepomuk.cz").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let myself = t
+        .app
+        .post(
+            &format!("/sprava/nepomuk/uzivatele/{}/aktivni", me.account.id.0),
+            &[("aktivni", "0"), ("csrf", &admin_csrf)],
+            &admin,
+        )
+        .await;
+    assert_eq!(myself.status, StatusCode::FORBIDDEN);
+    let back = t
+        .app
+        .post(
+            &format!("/sprava/nepomuk/uzivatele/{}/aktivni", coordinator.0),
+            &[("aktivni", "1"), ("csrf", &admin_csrf)],
+            &admin,
+        )
+        .await;
+    assert_eq!(back.status, StatusCode::SEE_OTHER);
+    t.login("koordinator@nepomuk.cz").await;
+    // Accounts without a role in the area are not reachable through it.
+    let outside = t
+        .app
+        .post(
+            &format!("/sprava/nepomuk/uzivatele/{}/odebrat", editor.0),
+            &[
+                ("role", "provider-editor"),
+                ("ico", "00075370"),
+                ("csrf", &admin_csrf),
+            ],
+            &admin,
+        )
+        .await;
+    assert_eq!(outside.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

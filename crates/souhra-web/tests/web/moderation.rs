@@ -721,3 +721,179 @@ async fn markup_typed_into_any_field_comes_back_escaped_on_every_page() {
     assert!(queue.body.contains("{{ 7*7 }}"));
     assert_eq!(checked, 11);
 }
+
+#[tokio::test]
+async fn coordinators_set_their_contacts_and_life_situations() {
+    let s = setup().await;
+    let app = &s.t.app;
+    let page = app
+        .get_with("/sprava/nepomuk/nastaveni", &[("cookie", &s.coordinator)])
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csrf = hidden_value(&page.body, "csrf");
+    let defaults = app
+        .state
+        .store()
+        .life_situations(s.t.area("nepomuk").await)
+        .await
+        .unwrap();
+    assert_eq!(defaults, None);
+    // Contacts: a bad e-mail is refused, good ones saved (and printed in the brochure).
+    let bad = app
+        .post(
+            "/sprava/nepomuk/nastaveni/kontakt",
+            &[
+                ("office", "Odbor sociálních věcí"),
+                ("email", "bez zavináče"),
+                ("csrf", &csrf),
+            ],
+            &s.coordinator,
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let saved = app
+        .post(
+            "/sprava/nepomuk/nastaveni/kontakt",
+            &[
+                ("office", "Odbor sociálních věcí, MěÚ Nepomuk"),
+                ("phone", "+420 371 519 711"),
+                ("csrf", &csrf),
+            ],
+            &s.coordinator,
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let nepomuk = s.t.area("nepomuk").await;
+    let contact = app
+        .state
+        .store()
+        .coordinator_contact(nepomuk)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(contact.phone.as_deref(), Some("+420 371 519 711"));
+    // A new situation, keyed by its title; then moved up, edited and removed.
+    let created = app
+        .post(
+            "/sprava/nepomuk/situace/nova",
+            &[
+                ("nazev", "Hledám práci po nemoci"),
+                ("druh", "40"),
+                ("druh", "neexistuje"),
+                ("cil", "seniori"),
+                ("csrf", &csrf),
+            ],
+            &s.coordinator,
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let list = app
+        .state
+        .store()
+        .life_situations(nepomuk)
+        .await
+        .unwrap()
+        .unwrap();
+    let new = list.last().unwrap();
+    assert_eq!(new.key, "hledam-praci-po-nemoci");
+    assert_eq!(new.kinds, vec!["40".to_owned()]);
+    assert_eq!(new.target_groups, vec!["seniori".to_owned()]);
+    let empty = app
+        .post(
+            "/sprava/nepomuk/situace/nova",
+            &[("nazev", "Nic"), ("csrf", &csrf)],
+            &s.coordinator,
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    let up = app
+        .post(
+            "/sprava/nepomuk/situace",
+            &[
+                ("akce", "nahoru"),
+                ("klic", "hledam-praci-po-nemoci"),
+                ("csrf", &csrf),
+            ],
+            &s.coordinator,
+        )
+        .await;
+    assert_eq!(up.status, StatusCode::SEE_OTHER);
+    let list = app
+        .state
+        .store()
+        .life_situations(nepomuk)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(list[list.len() - 2].key, "hledam-praci-po-nemoci");
+    let form = app
+        .get_with(
+            "/sprava/nepomuk/situace/hledam-praci-po-nemoci",
+            &[("cookie", &s.coordinator)],
+        )
+        .await;
+    assert!(
+        form.body.contains("name=\"druh\" value=\"40\" checked"),
+        "{}",
+        form.body
+    );
+    let edited = app
+        .post(
+            "/sprava/nepomuk/situace/hledam-praci-po-nemoci",
+            &[("nazev", "<b>Práce</b>"), ("druh", "44"), ("csrf", &csrf)],
+            &s.coordinator,
+        )
+        .await;
+    assert_eq!(edited.status, StatusCode::SEE_OTHER);
+    let home = app.get("/nepomuk").await;
+    assert!(
+        home.body.contains("&lt;b&gt;Práce&lt;/b&gt;"),
+        "{}",
+        home.body
+    );
+    let removed = app
+        .post(
+            "/sprava/nepomuk/situace",
+            &[
+                ("akce", "smazat"),
+                ("klic", "hledam-praci-po-nemoci"),
+                ("csrf", &csrf),
+            ],
+            &s.coordinator,
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    let list = app
+        .state
+        .store()
+        .life_situations(nepomuk)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(list.iter().all(|s| s.key != "hledam-praci-po-nemoci"));
+    let unknown = app
+        .post(
+            "/sprava/nepomuk/situace",
+            &[("akce", "smazat"), ("klic", "zadna"), ("csrf", &csrf)],
+            &s.coordinator,
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    let reset = app
+        .post(
+            "/sprava/nepomuk/situace",
+            &[("akce", "vychozi"), ("csrf", &csrf)],
+            &s.coordinator,
+        )
+        .await;
+    assert_eq!(reset.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.state.store().life_situations(nepomuk).await.unwrap(),
+        None
+    );
+    // A provider editor has no settings.
+    let denied = app
+        .get_with("/sprava/nepomuk/nastaveni", &[("cookie", &s.editor_a)])
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+}
