@@ -58,6 +58,42 @@ pub(crate) async fn area_page(
     Ok(Ok((signed, area)))
 }
 
+/// The session and the area of a POST to the administration: its form token checked, then
+/// the policy asked for `action` in the area (403 otherwise).
+pub(crate) async fn area_post(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+    slug: &str,
+    action: &Action,
+) -> Result<(Signed, Area), AppError> {
+    let signed = signed_post(state, headers, csrf).await?;
+    let area = load_area(state, slug).await?;
+    check(state, &signed, action, &area).await?;
+    Ok((signed, area))
+}
+
+/// Records an administration event of `signed` in `area` in the audit log.
+pub(crate) async fn audit(
+    state: &AppState,
+    signed: &Signed,
+    area: &Area,
+    action: &str,
+    detail: Option<&str>,
+) -> Result<(), AppError> {
+    state
+        .store()
+        .record_event(
+            chrono::Utc::now(),
+            Some(signed.account.id),
+            Some(area.id),
+            action,
+            detail,
+        )
+        .await?;
+    Ok(())
+}
+
 /// An area's id and the ids of the areas containing it, for [`Within`].
 pub(crate) async fn chain(state: &AppState, area: &Area) -> Result<Vec<AreaId>, AppError> {
     Ok(state
@@ -490,16 +526,7 @@ pub(crate) async fn invite(
     }
     tracing::info!(by = signed.account.id.0, role = role.key(), area = %area.slug, "invitation sent");
     let detail = format!("{email} {}", role.key());
-    state
-        .store()
-        .record_event(
-            chrono::Utc::now(),
-            Some(signed.account.id),
-            Some(area.id),
-            "account.invite",
-            Some(&detail),
-        )
-        .await?;
+    audit(&state, &signed, &area, "account.invite", Some(&detail)).await?;
     Ok(Redirect::to(&format!(
         "{users_path}?pozvano={}",
         encode_query_value(email.as_str())
@@ -552,16 +579,7 @@ pub(crate) async fn revoke(
     };
     if state.store().remove_grant(target.id, &grant).await? {
         let detail = format!("{} {}", target.email, role.key());
-        state
-            .store()
-            .record_event(
-                chrono::Utc::now(),
-                Some(signed.account.id),
-                Some(area.id),
-                "account.revoke",
-                Some(&detail),
-            )
-            .await?;
+        audit(&state, &signed, &area, "account.revoke", Some(&detail)).await?;
     }
     Ok(Redirect::to(&format!("{ADMIN_HOME}/{}/uzivatele", area.slug)).into_response())
 }
@@ -582,9 +600,8 @@ pub(crate) async fn set_active(
     form: Result<Form<ActiveForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = signed_post(&state, &headers, &form.csrf).await?;
-    let area = load_area(&state, &slug).await?;
-    check(&state, &signed, &Action::ManageUsers, &area).await?;
+    let (signed, area) =
+        area_post(&state, &headers, &form.csrf, &slug, &Action::ManageUsers).await?;
     let target = account_in(&state, &area, id).await?;
     if !may_switch(&state, &signed, &target).await? {
         return Err(AppError::Forbidden);
@@ -595,19 +612,11 @@ pub(crate) async fn set_active(
         _ => return Err(AppError::BadRequest("aktivni".into())),
     };
     state.store().set_account_active(target.id, active).await?;
-    state
-        .store()
-        .record_event(
-            chrono::Utc::now(),
-            Some(signed.account.id),
-            Some(area.id),
-            if active {
-                "account.activate"
-            } else {
-                "account.deactivate"
-            },
-            Some(target.email.as_str()),
-        )
-        .await?;
+    let action = if active {
+        "account.activate"
+    } else {
+        "account.deactivate"
+    };
+    audit(&state, &signed, &area, action, Some(target.email.as_str())).await?;
     Ok(Redirect::to(&format!("{ADMIN_HOME}/{}/uzivatele", area.slug)).into_response())
 }

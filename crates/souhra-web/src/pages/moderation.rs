@@ -18,7 +18,7 @@ use souhra_store::history::{ChangeSource, ServiceChange};
 use souhra_store::records::{ServiceDetail, ServiceId};
 
 use super::account::send_mail;
-use super::admin::{area_page, chain, require};
+use super::admin::{area_page, area_post, chain, require};
 use super::{load_area, path_of};
 use crate::auth::{Signed, private, signed_post};
 use crate::error::AppError;
@@ -786,9 +786,7 @@ pub(crate) async fn decide(
     form: Result<Form<DecisionForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = signed_post(&state, &headers, &form.csrf).await?;
-    let area = load_area(&state, &slug).await?;
-    super::admin::check(&state, &signed, &Action::Moderate, &area).await?;
+    let (signed, area) = area_post(&state, &headers, &form.csrf, &slug, &Action::Moderate).await?;
     let proposal = state
         .store()
         .proposal(id)
@@ -877,9 +875,7 @@ pub(crate) async fn settle(
     form: Result<Form<DecisionForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = signed_post(&state, &headers, &form.csrf).await?;
-    let area = load_area(&state, &slug).await?;
-    super::admin::check(&state, &signed, &Action::Moderate, &area).await?;
+    let (signed, area) = area_post(&state, &headers, &form.csrf, &slug, &Action::Moderate).await?;
     let reports = state.store().open_reports_in(area.id).await?;
     if !reports.iter().any(|r| r.id == id) {
         return Err(AppError::NotFound);

@@ -13,9 +13,8 @@ use souhra_core::codelist::Codelist;
 use souhra_core::policy::Action;
 use souhra_core::public::{CoordinatorContact, LifeSituation};
 
-use super::admin::area_page;
-use super::load_area;
-use crate::auth::{Signed, private, signed_post};
+use super::admin::{area_page, area_post, audit};
+use crate::auth::{Signed, private};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::page::{Page, view};
@@ -141,9 +140,7 @@ pub(crate) async fn save_contact(
     form: Result<Form<ContactForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = signed_post(&state, &headers, &form.csrf).await?;
-    let area = load_area(&state, &slug).await?;
-    super::admin::check(&state, &signed, &Action::Moderate, &area).await?;
+    let (signed, area) = area_post(&state, &headers, &form.csrf, &slug, &Action::Moderate).await?;
     let contact = CoordinatorContact {
         office: given(&form.office),
         person: given(&form.person),
@@ -181,26 +178,6 @@ pub(crate) async fn save_contact(
         .await?;
     audit(&state, &signed, &area, "area.contact", None).await?;
     Ok(Redirect::to(&format!("/sprava/{}/nastaveni?stav=ulozeno", area.slug)).into_response())
-}
-
-async fn audit(
-    state: &AppState,
-    signed: &Signed,
-    area: &Area,
-    action: &str,
-    detail: Option<&str>,
-) -> Result<(), AppError> {
-    state
-        .store()
-        .record_event(
-            chrono::Utc::now(),
-            Some(signed.account.id),
-            Some(area.id),
-            action,
-            detail,
-        )
-        .await?;
-    Ok(())
 }
 
 #[derive(Serialize)]
@@ -334,9 +311,14 @@ pub(crate) async fn save_situation(
     form: Result<Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(pairs) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = signed_post(&state, &headers, &value(&pairs, "csrf")).await?;
-    let area = load_area(&state, &slug).await?;
-    super::admin::check(&state, &signed, &Action::Moderate, &area).await?;
+    let (signed, area) = area_post(
+        &state,
+        &headers,
+        &value(&pairs, "csrf"),
+        &slug,
+        &Action::Moderate,
+    )
+    .await?;
     let mut list = super::situations::of_area(&state, area.id).await?;
     let title = value(&pairs, "nazev");
     let labels = state.labels();
@@ -421,9 +403,7 @@ pub(crate) async fn situation_action(
     form: Result<Form<SituationAction>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let signed = signed_post(&state, &headers, &form.csrf).await?;
-    let area = load_area(&state, &slug).await?;
-    super::admin::check(&state, &signed, &Action::Moderate, &area).await?;
+    let (signed, area) = area_post(&state, &headers, &form.csrf, &slug, &Action::Moderate).await?;
     let mut list = super::situations::of_area(&state, area.id).await?;
     let at = list.iter().position(|s| s.key == form.klic);
     match (form.akce.as_str(), at) {
