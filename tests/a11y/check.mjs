@@ -39,6 +39,8 @@ const adminPages = [
   '/sprava/nepomuk/sluzba/1/historie',
   '/sprava/nepomuk/fronta',
   '/sprava/nepomuk/audit',
+  '/sprava/nepomuk/nastaveni',
+  '/sprava/nepomuk/situace/pecuji-o-blizkeho',
 ];
 const languages = ['cs', 'en', 'uk'];
 
