@@ -250,6 +250,7 @@ async fn user_rows(
         area: area.id,
         parents: &parents,
     });
+    let areas = state.store().areas().await?;
     let mut rows = Vec::with_capacity(accounts.len());
     for a in accounts {
         let roles = a
@@ -276,7 +277,7 @@ async fn user_rows(
             email: a.email.to_string(),
             active: a.active,
             roles,
-            switchable: may_switch(state, signed, a).await?,
+            switchable: may_switch(state, signed, a, &areas).await?,
         });
     }
     Ok(rows)
@@ -285,7 +286,12 @@ async fn user_rows(
 /// Whether `signed` may deactivate `target`: not itself, and only an account all of whose
 /// roles lie where `signed` manages users (an installation-wide role needs an installation
 /// administrator), so no area's administrator locks out another area's people.
-async fn may_switch(state: &AppState, signed: &Signed, target: &Account) -> Result<bool, AppError> {
+async fn may_switch(
+    state: &AppState,
+    signed: &Signed,
+    target: &Account,
+    areas: &[Area],
+) -> Result<bool, AppError> {
     if target.id == signed.account.id {
         return Ok(false);
     }
@@ -297,16 +303,10 @@ async fn may_switch(state: &AppState, signed: &Signed, target: &Account) -> Resu
         let Some(area_id) = grant.area else {
             return Ok(false);
         };
-        let Some(area) = state
-            .store()
-            .areas()
-            .await?
-            .into_iter()
-            .find(|a| a.id == area_id)
-        else {
+        let Some(area) = areas.iter().find(|a| a.id == area_id) else {
             return Ok(false);
         };
-        let parents = chain(state, &area).await?;
+        let parents = chain(state, area).await?;
         let within = Some(Within {
             area: area.id,
             parents: &parents,
@@ -603,7 +603,8 @@ pub(crate) async fn set_active(
     let (signed, area) =
         area_post(&state, &headers, &form.csrf, &slug, &Action::ManageUsers).await?;
     let target = account_in(&state, &area, id).await?;
-    if !may_switch(&state, &signed, &target).await? {
+    let areas = state.store().areas().await?;
+    if !may_switch(&state, &signed, &target, &areas).await? {
         return Err(AppError::Forbidden);
     }
     let active = match form.aktivni.as_str() {

@@ -54,6 +54,58 @@ async fn rights(
     Ok(Rights { moderate, edit })
 }
 
+/// A request about one service of an area that the account may edit: the session, the area,
+/// the service and what the account may do with it.
+struct ServiceContext {
+    signed: Signed,
+    area: Area,
+    detail: ServiceDetail,
+    rights: Rights,
+}
+
+/// The service `id` of the area, for `signed`: 404 when it does not serve the area, 403 when
+/// the account may not edit it.
+async fn editable_service(
+    state: &AppState,
+    signed: Signed,
+    area: Area,
+    id: i64,
+) -> Result<ServiceContext, AppError> {
+    let detail = service_in(state, &area, id).await?;
+    let rights = rights(
+        state,
+        &signed,
+        &area,
+        detail.organization.organization.ico.as_ref(),
+    )
+    .await?;
+    if !rights.edit {
+        return Err(AppError::Forbidden);
+    }
+    Ok(ServiceContext {
+        signed,
+        area,
+        detail,
+        rights,
+    })
+}
+
+/// A page about one service (the redirect to the login page without a session).
+async fn service_get(
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &OriginalUri,
+    slug: &str,
+    id: i64,
+) -> Result<Result<ServiceContext, Response>, AppError> {
+    let signed = match require(state, headers, uri).await? {
+        Ok(signed) => signed,
+        Err(redirect) => return Ok(Err(redirect)),
+    };
+    let area = load_area(state, slug).await?;
+    editable_service(state, signed, area, id).await.map(Ok)
+}
+
 /// The service `id` if it serves the area (404 otherwise: ids from other areas are not
 /// reachable through this one).
 async fn service_in(state: &AppState, area: &Area, id: i64) -> Result<ServiceDetail, AppError> {
@@ -218,27 +270,15 @@ struct ProposalView {
     fields: Vec<&'static str>,
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn edit_page(
     state: &AppState,
     lang: Lang,
-    signed: &Signed,
-    area: &Area,
-    detail: &ServiceDetail,
+    ctx: &ServiceContext,
     inputs: &[(LocalField, String)],
     message: Option<(String, bool)>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let rights = rights(
-        state,
-        signed,
-        area,
-        detail.organization.organization.ico.as_ref(),
-    )
-    .await?;
-    if !rights.edit {
-        return Err(AppError::Forbidden);
-    }
+    let (signed, area, detail, rights) = (&ctx.signed, &ctx.area, &ctx.detail, &ctx.rights);
     let proposals: Vec<ProposalView> = state
         .store()
         .proposals_of_service(detail.id)
@@ -293,12 +333,10 @@ pub(crate) async fn edit_form(
     headers: HeaderMap,
     uri: OriginalUri,
 ) -> Result<Response, AppError> {
-    let signed = match require(&state, &headers, &uri).await? {
-        Ok(signed) => signed,
+    let ctx = match service_get(&state, &headers, &uri, &slug, id).await? {
+        Ok(ctx) => ctx,
         Err(redirect) => return Ok(redirect),
     };
-    let area = load_area(&state, &slug).await?;
-    let detail = service_in(&state, &area, id).await?;
     let message = match uri.0.query() {
         Some("stav=navrzeno") => Some("admin-proposed"),
         Some("stav=ulozeno") => Some("admin-saved"),
@@ -310,10 +348,8 @@ pub(crate) async fn edit_form(
     edit_page(
         &state,
         lang,
-        &signed,
-        &area,
-        &detail,
-        &current_inputs(&detail),
+        &ctx,
+        &current_inputs(&ctx.detail),
         message,
         StatusCode::OK,
     )
@@ -354,18 +390,17 @@ impl EditForm {
 }
 
 /// A POST about one service of the area: the session (its form token checked), the area and
-/// the service, which must serve the area.
+/// the service, which must serve the area and be editable by the account.
 async fn service_post(
     state: &AppState,
     headers: &HeaderMap,
     csrf: &str,
     slug: &str,
     id: i64,
-) -> Result<(Signed, Area, ServiceDetail), AppError> {
+) -> Result<ServiceContext, AppError> {
     let signed = signed_post(state, headers, csrf).await?;
     let area = load_area(state, slug).await?;
-    let detail = service_in(state, &area, id).await?;
-    Ok((signed, area, detail))
+    editable_service(state, signed, area, id).await
 }
 
 /// Saves the edit form: a coordinator's changes apply at once (and are recorded); a provider
@@ -378,17 +413,8 @@ pub(crate) async fn edit_submit(
     form: Result<Form<EditForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let (signed, area, detail) = service_post(&state, &headers, &form.csrf, &slug, id).await?;
-    let rights = rights(
-        &state,
-        &signed,
-        &area,
-        detail.organization.organization.ico.as_ref(),
-    )
-    .await?;
-    if !rights.edit {
-        return Err(AppError::Forbidden);
-    }
+    let ctx = service_post(&state, &headers, &form.csrf, &slug, id).await?;
+    let (signed, area, detail) = (&ctx.signed, &ctx.area, &ctx.detail);
     let inputs: Vec<(LocalField, String)> = LocalField::ALL
         .into_iter()
         .map(|f| (f, form.input(f).to_owned()))
@@ -412,9 +438,7 @@ pub(crate) async fn edit_submit(
                 return edit_page(
                     &state,
                     lang,
-                    &signed,
-                    &area,
-                    &detail,
+                    &ctx,
                     &inputs,
                     Some((text, true)),
                     StatusCode::BAD_REQUEST,
@@ -430,7 +454,7 @@ pub(crate) async fn edit_submit(
     let now = Utc::now();
     let note = form.zprava.trim();
     let note = (!note.is_empty()).then(|| note.chars().take(1_000).collect::<String>());
-    if rights.moderate {
+    if ctx.rights.moderate {
         let values: Vec<(LocalField, Option<FieldValue>)> =
             changed.into_iter().map(|(f, v)| (f, Some(v))).collect();
         state
@@ -477,18 +501,12 @@ pub(crate) async fn verify(
     form: Result<Form<CsrfForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let (signed, area, detail) = service_post(&state, &headers, &form.csrf, &slug, id).await?;
-    if !rights(
-        &state,
-        &signed,
-        &area,
-        detail.organization.organization.ico.as_ref(),
-    )
-    .await?
-    .edit
-    {
-        return Err(AppError::Forbidden);
-    }
+    let ServiceContext {
+        signed,
+        area,
+        detail,
+        ..
+    } = service_post(&state, &headers, &form.csrf, &slug, id).await?;
     state
         .store()
         .verify_service(
@@ -541,22 +559,15 @@ pub(crate) async fn history(
     headers: HeaderMap,
     uri: OriginalUri,
 ) -> Result<Response, AppError> {
-    let signed = match require(&state, &headers, &uri).await? {
-        Ok(signed) => signed,
+    let ServiceContext {
+        signed,
+        area,
+        detail,
+        rights,
+    } = match service_get(&state, &headers, &uri, &slug, id).await? {
+        Ok(ctx) => ctx,
         Err(redirect) => return Ok(redirect),
     };
-    let area = load_area(&state, &slug).await?;
-    let detail = service_in(&state, &area, id).await?;
-    let rights = rights(
-        &state,
-        &signed,
-        &area,
-        detail.organization.organization.ico.as_ref(),
-    )
-    .await?;
-    if !rights.edit {
-        return Err(AppError::Forbidden);
-    }
     let t = state.translations();
     let changes: Vec<ChangeView> = state
         .store()
@@ -626,8 +637,13 @@ pub(crate) async fn restore(
     form: Result<Form<RestoreForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let (signed, area, detail) = service_post(&state, &headers, &form.csrf, &slug, id).await?;
-    if !rights(&state, &signed, &area, None).await?.moderate {
+    let ServiceContext {
+        signed,
+        area,
+        detail,
+        rights,
+    } = service_post(&state, &headers, &form.csrf, &slug, id).await?;
+    if !rights.moderate {
         return Err(AppError::Forbidden);
     }
     let note = format!("{}", form.verze);
