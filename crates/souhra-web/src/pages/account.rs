@@ -257,10 +257,12 @@ fn locked_text(state: &AppState, lang: Lang, until: chrono::DateTime<Utc>) -> St
     state.translations().text(lang, "login-locked", Some(&args))
 }
 
+/// A form whose only field is the session's form token (logout, "everything is still
+/// correct").
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct TokenForm {
     #[serde(default)]
-    csrf: String,
+    pub(crate) csrf: String,
 }
 
 pub(crate) async fn logout(

@@ -17,7 +17,7 @@ use souhra_core::policy::{Action, Within, allows};
 use souhra_store::history::{ChangeSource, ServiceChange};
 use souhra_store::records::{ServiceDetail, ServiceId};
 
-use super::account::send_mail;
+use super::account::{TokenForm, send_mail};
 use super::admin::{area_page, area_post, chain, require};
 use super::{load_area, path_of};
 use crate::auth::{Signed, private, signed_post};
@@ -487,18 +487,12 @@ pub(crate) async fn edit_submit(
     Ok(Redirect::to(&format!("{back}?stav=navrzeno")).into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// "Everything is still correct": sets the service's verification date.
 pub(crate) async fn verify(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, i64)>,
     headers: HeaderMap,
-    form: Result<Form<CsrfForm>, axum::extract::rejection::FormRejection>,
+    form: Result<Form<TokenForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
     let ServiceContext {
