@@ -41,6 +41,11 @@ const adminPages = [
   '/sprava/nepomuk/audit',
   '/sprava/nepomuk/nastaveni',
   '/sprava/nepomuk/situace/pecuji-o-blizkeho',
+  '/sprava/instalace',
+  '/sprava/instalace/nova-oblast',
+  '/sprava/instalace/oblasti/nepomuk',
+  '/sprava/instalace/ciselniky/service_kind',
+  '/sprava/instalace/audit',
 ];
 const languages = ['cs', 'en', 'uk'];
 

@@ -74,12 +74,50 @@ impl AreaScope {
     }
 }
 
-/// Top-level URL segments used by the application itself; no area may take them as its slug.
+/// Why text does not give an area's territory.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScopeError {
+    /// A code is not of its form.
+    #[error(transparent)]
+    Code(#[from] crate::code::CodeError),
+    /// A region or an ORP takes one code; a set of municipalities at least one.
+    #[error("a region or ORP area takes exactly one code, a municipalities area one or more")]
+    Count,
+}
+
+impl AreaScope {
+    /// The territory of an area of `kind` from the codes in `text` (separated by spaces, commas
+    /// or semicolons), as an administrator types them.
+    pub fn from_codes(kind: AreaKind, text: &str) -> Result<Self, ScopeError> {
+        let codes: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .filter(|c| !c.is_empty())
+            .collect();
+        match (kind, codes.as_slice()) {
+            (AreaKind::Region, [code]) => Ok(Self::Region(RegionCode::parse(code)?)),
+            (AreaKind::Orp, [code]) => Ok(Self::Orp(OrpCode::parse(code)?)),
+            (AreaKind::Municipalities, codes) if !codes.is_empty() => {
+                let mut parsed = codes
+                    .iter()
+                    .map(|c| MunicipalityCode::parse(c))
+                    .collect::<Result<Vec<_>, _>>()?;
+                parsed.sort();
+                parsed.dedup();
+                Ok(Self::Municipalities(parsed))
+            }
+            _ => Err(ScopeError::Count),
+        }
+    }
+}
+
+/// Top-level URL segments used by the application itself (and `instalace`, the installation's own
+/// pages under `/sprava`); no area may take them as its slug.
 pub const RESERVED_SLUGS: &[&str] = &[
     "about",
     "admin",
     "api",
     "healthz",
+    "instalace",
     "jazyk",
     "lang",
     "login",
@@ -206,6 +244,33 @@ mod tests {
         assert!(matches!(
             AreaSlug::parse(""),
             Err(AreaSlugError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn scopes_from_typed_codes() {
+        assert_eq!(
+            AreaScope::from_codes(AreaKind::Orp, " 3207 "),
+            Ok(AreaScope::Orp(OrpCode::parse("3207").unwrap()))
+        );
+        assert_eq!(
+            AreaScope::from_codes(AreaKind::Municipalities, "557846, 557846;558141"),
+            Ok(AreaScope::Municipalities(vec![
+                MunicipalityCode::parse("557846").unwrap(),
+                MunicipalityCode::parse("558141").unwrap(),
+            ]))
+        );
+        assert_eq!(
+            AreaScope::from_codes(AreaKind::Region, "43 35"),
+            Err(ScopeError::Count)
+        );
+        assert_eq!(
+            AreaScope::from_codes(AreaKind::Municipalities, "  "),
+            Err(ScopeError::Count)
+        );
+        assert!(matches!(
+            AreaScope::from_codes(AreaKind::Orp, "Nepomuk"),
+            Err(ScopeError::Code(_))
         ));
     }
 

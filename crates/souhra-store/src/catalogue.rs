@@ -84,6 +84,16 @@ impl Store {
         dispatch!(self, catalogue::services_in_area(area))
     }
 
+    /// Whether the service serves the area (as [`Store::services_in_area`] counts it), in one
+    /// query.
+    pub async fn service_serves_area(
+        &self,
+        area: souhra_core::area::AreaId,
+        service: ServiceId,
+    ) -> StoreResult<bool> {
+        dispatch!(self, catalogue::serves_area(area, service))
+    }
+
     /// Every service (of `area`, or of the whole catalogue) as a source-neutral entry with the
     /// local values in force, for exports. Hidden addresses are included: exporters leave them
     /// out.

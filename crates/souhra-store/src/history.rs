@@ -23,6 +23,9 @@ pub enum ChangeSource {
     Restore,
     /// Confirmed as still correct.
     Verification,
+    /// A re-import brought new registry data (fields `registry.<field>`: the registry's values,
+    /// not local ones).
+    Registry,
 }
 
 impl ChangeSource {
@@ -33,6 +36,7 @@ impl ChangeSource {
             ChangeSource::Moderation => "moderation",
             ChangeSource::Restore => "restore",
             ChangeSource::Verification => "verification",
+            ChangeSource::Registry => "registry",
         }
     }
 
@@ -43,6 +47,7 @@ impl ChangeSource {
             Self::Moderation,
             Self::Restore,
             Self::Verification,
+            Self::Registry,
         ]
         .into_iter()
         .find(|s| s.key() == key)
@@ -67,7 +72,9 @@ pub struct ServiceChange<'a> {
 /// One field of a change set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldChange {
-    /// A [`LocalField`] key, or `verified_at`.
+    /// A [`LocalField`] key, or `verified_at`; or, in a change of source
+    /// [`ChangeSource::Registry`], [`REGISTRY_FIELD`] followed by a [`LocalField`] key or
+    /// `status` (the registry's values).
     pub field: String,
     /// The local value before (`None`: none, the registry's showed).
     pub before: Option<FieldValue>,
@@ -148,6 +155,37 @@ pub struct Proposal {
     /// Why it was rejected (or a note to the approval).
     pub reason: Option<String>,
 }
+
+/// Every action the audit log records, as stored (the interface translates each one).
+pub const AUDIT_ACTIONS: &[&str] = &[
+    "service.edit",
+    "service.moderation",
+    "service.restore",
+    "service.verification",
+    "service.registry",
+    "proposal.submit",
+    "proposal.approve",
+    "proposal.reject",
+    "report.resolve",
+    "report.reject",
+    "account.login",
+    "account.login-failed",
+    "account.locked",
+    "account.password",
+    "account.invite",
+    "account.revoke",
+    "account.activate",
+    "account.deactivate",
+    "account.remind",
+    "area.create",
+    "area.update",
+    "area.contact",
+    "area.situations",
+    "codelist.label",
+];
+
+/// The prefix of a change field holding the registry's value of a field (not a local one).
+pub const REGISTRY_FIELD: &str = "registry.";
 
 /// Which audit events to list.
 #[derive(Debug, Clone, Default)]
@@ -302,5 +340,25 @@ impl Store {
     /// Audit events matching `filter`, newest first.
     pub async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>> {
         dispatch!(self, history::audit_log(filter))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_change_source_is_an_audit_action_and_round_trips() {
+        for source in [
+            ChangeSource::Edit,
+            ChangeSource::Moderation,
+            ChangeSource::Restore,
+            ChangeSource::Verification,
+            ChangeSource::Registry,
+        ] {
+            assert_eq!(ChangeSource::from_key(source.key()), Some(source));
+            let action = format!("service.{}", source.key());
+            assert!(AUDIT_ACTIONS.contains(&action.as_str()), "{action}");
+        }
     }
 }

@@ -84,6 +84,9 @@ const CASES: &[(&str, Case)] = cases![
     tokens_set_a_password_once_before_they_expire,
     changes_are_kept_per_field_and_earlier_versions_come_back,
     proposals_wait_for_a_decision_made_once,
+    reimports_leave_registry_changes_in_the_history,
+    display_labels_replace_official_ones_all_or_nothing,
+    a_service_serves_an_area_as_the_area_list_says,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

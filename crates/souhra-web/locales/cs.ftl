@@ -646,3 +646,95 @@ settings-situation-title-hint = Nevyplněno: „{ $title }“ (v každém jazyce
 situation-edit-title = Životní situace
 situation-needs-title = Nová situace potřebuje název.
 situation-invalid = Vyberte aspoň jeden druh služby nebo cílovou skupinu; název může mít nejvýše 100 znaků.
+installation-title = Správa instalace
+installation-areas = Území
+installation-area-name = Název
+installation-area-slug = Adresa na webu
+installation-area-slug-hint = Malá písmena bez diakritiky, číslice a pomlčky, např. nepomuk. Později ji nelze změnit.
+installation-area-kind = Druh území
+installation-area-municipalities = Obcí
+installation-area-population = Obyvatel
+installation-area-demo-short = ukázka
+installation-area-demo = Ukázkové území s vymyšleným obsahem
+installation-area-codes = Kód území
+installation-area-codes-hint = Kraj: kód kraje (např. 43). ORP: kód ORP (např. 3207). Obce: kódy obcí oddělené mezerou nebo čárkou (např. 557846 558141).
+installation-no-areas = Instalace zatím nemá žádné území.
+installation-area-new = Přidat území
+installation-area-edit = Upravit území { $name }
+installation-area-slug-invalid = Adresa smí obsahovat jen malá písmena a–z, číslice a jednotlivé pomlčky (nejvýše 64 znaků).
+installation-area-slug-reserved = Tuto adresu používá aplikace sama; zvolte prosím jinou.
+installation-area-slug-taken = Území s touto adresou už existuje; zvolte prosím jinou.
+installation-area-name-invalid = Vyplňte prosím název (nejvýše 120 znaků).
+installation-area-kind-invalid = Vyberte prosím druh území.
+installation-area-codes-invalid = Kód území nemá správný tvar: kraj má 2 číslice, ORP 4 číslice a obec 6 číslic.
+installation-area-codes-count = Kraj a ORP mají právě jeden kód; u obcí zadejte aspoň jeden.
+installation-area-codes-unknown = Takový kraj, ORP nebo obec v datech o území není.
+installation-labels-title = Názvy položek číselníků
+installation-labels-intro = Úřední názvy z registru poskytovatelů můžete pro web a tištěný katalog nahradit srozumitelnějšími. Prázdné pole vrátí úřední název. Otevřená data používají vždy úřední názvy.
+installation-labels-lists = Číselníky
+installation-label-official = Úřední název
+installation-label-shown = Zobrazovaný název
+installation-label-hint = Nejvýše 200 znaků. Změna se na webu projeví během několika sekund.
+installation-label-invalid = Název pro položku „{ $entry }“ je příliš dlouhý nebo obsahuje neplatné znaky (nejvýše { $max } znaků). Nic nebylo uloženo.
+installation-audit-link = Záznam činností celé instalace (včetně přihlášení)
+codelist-service-kind = Druhy sociálních služeb
+codelist-target-group = Cílové skupiny
+codelist-age-group = Věkové skupiny
+codelist-form = Formy poskytování
+codelist-capacity-type = Druhy kapacit
+audit-area = Území
+audit-action-area = nastavení území
+audit-action-codelist = číselníky
+audit-entity-service = služba č. { $id }
+audit-event-service-edit = úprava služby
+audit-event-service-moderation = schválená změna služby
+audit-event-service-restore = obnovení starší verze služby
+audit-event-service-verification = potvrzení aktuálnosti služby
+audit-event-service-registry = změna údajů z registru při importu
+audit-event-proposal-submit = návrh změny služby
+audit-event-proposal-approve = schválení návrhu
+audit-event-proposal-reject = zamítnutí návrhu
+audit-event-report-resolve = hlášení chyby vyřízeno opravou
+audit-event-report-reject = hlášení chyby odmítnuto
+audit-event-account-login = přihlášení
+audit-event-account-login-failed = neúspěšné přihlášení
+audit-event-account-locked = účet dočasně zablokován po neúspěšných přihlášeních
+audit-event-account-password = nastavení hesla
+audit-event-account-invite = pozvání uživatele
+audit-event-account-revoke = odebrání role
+audit-event-account-activate = povolení přístupu
+audit-event-account-deactivate = zablokování přístupu
+audit-event-account-remind = připomínka ověření údajů
+audit-event-area-create = vytvoření území
+audit-event-area-update = úprava území
+audit-event-area-contact = kontakt koordinátora
+audit-event-area-situations = životní situace
+audit-event-codelist-label = název položky číselníku
+admin-waiting = { $count ->
+    [one] čeká { $count } položka
+    [few] čekají { $count } položky
+   *[other] čeká { $count } položek
+}
+history-registry-field = { $field } (registr)
+change-source-registry = nová data z registru MPSV
+service-status-active = poskytuje se
+service-status-suspended = pozastavena
+service-status-ended = ukončena
+mail-proposal-subject = Souhra: návrh změny služby { $service } čeká na schválení
+mail-proposal-body =
+    Dobrý den,
+
+    { $who } navrhl(a) změny služby { $service } v území { $area }. Návrh čeká ve frontě ke schválení:
+
+    { $link }
+
+    Souhra
+mail-report-subject = Souhra: nové hlášení chyby u služby { $service }
+mail-report-body =
+    Dobrý den,
+
+    návštěvník katalogu území { $area } nahlásil chybu v údajích služby { $service }. Hlášení čeká ve frontě:
+
+    { $link }
+
+    Souhra

@@ -634,3 +634,94 @@ settings-situation-title-hint = Left empty: "{ $title }" (in every interface lan
 situation-edit-title = Life situation
 situation-needs-title = A new situation needs a title.
 situation-invalid = Choose at least one kind of service or target group; the title has at most 100 characters.
+installation-title = Installation administration
+installation-areas = Areas
+installation-area-name = Name
+installation-area-slug = Web address
+installation-area-slug-hint = Lower-case letters without accents, digits and hyphens, e.g. nepomuk. It cannot be changed later.
+installation-area-kind = Kind of area
+installation-area-municipalities = Municipalities
+installation-area-population = Inhabitants
+installation-area-demo-short = demo
+installation-area-demo = Demonstration area with fictional content
+installation-area-codes = Territory code
+installation-area-codes-hint = Region: the region code (e.g. 43). ORP: the ORP code (e.g. 3207). Municipalities: their codes separated by spaces or commas (e.g. 557846 558141).
+installation-no-areas = The installation has no areas yet.
+installation-area-new = Add an area
+installation-area-edit = Edit area { $name }
+installation-area-slug-invalid = The address may contain only lower-case letters a–z, digits and single hyphens (at most 64 characters).
+installation-area-slug-reserved = The application itself uses this address; please choose another.
+installation-area-slug-taken = An area with this address already exists; please choose another.
+installation-area-name-invalid = Please fill in the name (at most 120 characters).
+installation-area-kind-invalid = Please choose the kind of area.
+installation-area-codes-invalid = The territory code has the wrong form: a region has 2 digits, an ORP 4 and a municipality 6.
+installation-area-codes-count = A region or an ORP has exactly one code; give at least one municipality.
+installation-area-codes-unknown = No such region, ORP or municipality is in the territory data.
+installation-labels-title = Names of codelist entries
+installation-labels-intro = You may replace the official names from the provider registry with plainer ones for the web and the printed catalogue. An empty field brings the official name back. Open data always use the official names.
+installation-labels-lists = Codelists
+installation-label-official = Official name
+installation-label-shown = Name shown
+installation-label-hint = At most 200 characters. The web shows a change within a few seconds.
+installation-label-invalid = The name for “{ $entry }” is too long or contains invalid characters (at most { $max } characters). Nothing was saved.
+installation-audit-link = Activity log of the whole installation (logins included)
+codelist-service-kind = Kinds of social services
+codelist-target-group = Target groups
+codelist-age-group = Age groups
+codelist-form = Forms of provision
+codelist-capacity-type = Kinds of capacity
+audit-area = Area
+audit-action-area = area settings
+audit-action-codelist = codelists
+audit-entity-service = service no. { $id }
+audit-event-service-edit = service edited
+audit-event-service-moderation = service change approved
+audit-event-service-restore = earlier version of a service restored
+audit-event-service-verification = service confirmed as current
+audit-event-service-registry = registry data changed by an import
+audit-event-proposal-submit = change proposed
+audit-event-proposal-approve = proposal approved
+audit-event-proposal-reject = proposal rejected
+audit-event-report-resolve = error report fixed
+audit-event-report-reject = error report declined
+audit-event-account-login = login
+audit-event-account-login-failed = failed login
+audit-event-account-locked = account locked after failed logins
+audit-event-account-password = password set
+audit-event-account-invite = user invited
+audit-event-account-revoke = role taken away
+audit-event-account-activate = access allowed
+audit-event-account-deactivate = access blocked
+audit-event-account-remind = verification reminder
+audit-event-area-create = area created
+audit-event-area-update = area edited
+audit-event-area-contact = coordinator contact
+audit-event-area-situations = life situations
+audit-event-codelist-label = codelist entry name
+admin-waiting = { $count ->
+    [one] { $count } item waiting
+   *[other] { $count } items waiting
+}
+history-registry-field = { $field } (registry)
+change-source-registry = new data from the MPSV registry
+service-status-active = provided
+service-status-suspended = suspended
+service-status-ended = ended
+mail-proposal-subject = Souhra: a change of { $service } waits for approval
+mail-proposal-body =
+    Hello,
+
+    { $who } proposed changes to the service { $service } in { $area }. The proposal waits in the queue:
+
+    { $link }
+
+    Souhra
+mail-report-subject = Souhra: a new error report about { $service }
+mail-report-body =
+    Hello,
+
+    a visitor of the catalogue of { $area } reported a mistake in the details of { $service }. The report waits in the queue:
+
+    { $link }
+
+    Souhra

@@ -645,3 +645,95 @@ settings-situation-title-hint = Якщо не заповнено: «{ $title }»
 situation-edit-title = Життєва ситуація
 situation-needs-title = Нова ситуація потребує назви.
 situation-invalid = Оберіть щонайменше один вид послуги або цільову групу; назва може мати щонайбільше 100 символів.
+installation-title = Адміністрування інсталяції
+installation-areas = Території
+installation-area-name = Назва
+installation-area-slug = Адреса на вебі
+installation-area-slug-hint = Малі літери без діакритики, цифри та дефіси, напр. nepomuk. Пізніше її змінити не можна.
+installation-area-kind = Вид території
+installation-area-municipalities = Громад
+installation-area-population = Мешканців
+installation-area-demo-short = демо
+installation-area-demo = Демонстраційна територія з вигаданим вмістом
+installation-area-codes = Код території
+installation-area-codes-hint = Край: код краю (напр. 43). ORP: код ORP (напр. 3207). Громади: їхні коди через пробіл або кому (напр. 557846 558141).
+installation-no-areas = Інсталяція ще не має жодної території.
+installation-area-new = Додати територію
+installation-area-edit = Редагувати територію { $name }
+installation-area-slug-invalid = Адреса може містити лише малі літери a–z, цифри та одинарні дефіси (не більше 64 символів).
+installation-area-slug-reserved = Цю адресу використовує сама програма; виберіть, будь ласка, іншу.
+installation-area-slug-taken = Територія з такою адресою вже існує; виберіть, будь ласка, іншу.
+installation-area-name-invalid = Заповніть, будь ласка, назву (не більше 120 символів).
+installation-area-kind-invalid = Виберіть, будь ласка, вид території.
+installation-area-codes-invalid = Код території має неправильний вигляд: край має 2 цифри, ORP 4, громада 6.
+installation-area-codes-count = Край і ORP мають рівно один код; для громад вкажіть щонайменше один.
+installation-area-codes-unknown = Такого краю, ORP чи громади в даних про територію немає.
+installation-labels-title = Назви позицій довідників
+installation-labels-intro = Офіційні назви з реєстру надавачів можна для вебу та друкованого каталогу замінити зрозумілішими. Порожнє поле повертає офіційну назву. Відкриті дані завжди використовують офіційні назви.
+installation-labels-lists = Довідники
+installation-label-official = Офіційна назва
+installation-label-shown = Назва для показу
+installation-label-hint = Не більше 200 символів. Зміна з’явиться на вебі за кілька секунд.
+installation-label-invalid = Назва для «{ $entry }» задовга або містить недопустимі символи (не більше { $max } символів). Нічого не збережено.
+installation-audit-link = Журнал дій усієї інсталяції (разом із входами)
+codelist-service-kind = Види соціальних послуг
+codelist-target-group = Цільові групи
+codelist-age-group = Вікові групи
+codelist-form = Форми надання
+codelist-capacity-type = Види місткості
+audit-area = Територія
+audit-action-area = налаштування території
+audit-action-codelist = довідники
+audit-entity-service = послуга № { $id }
+audit-event-service-edit = зміна послуги
+audit-event-service-moderation = схвалена зміна послуги
+audit-event-service-restore = відновлення попередньої версії послуги
+audit-event-service-verification = підтвердження актуальності послуги
+audit-event-service-registry = зміна даних реєстру під час імпорту
+audit-event-proposal-submit = пропозиція зміни
+audit-event-proposal-approve = пропозицію схвалено
+audit-event-proposal-reject = пропозицію відхилено
+audit-event-report-resolve = повідомлення про помилку виправлено
+audit-event-report-reject = повідомлення про помилку відхилено
+audit-event-account-login = вхід
+audit-event-account-login-failed = невдалий вхід
+audit-event-account-locked = обліковий запис заблоковано після невдалих входів
+audit-event-account-password = встановлення пароля
+audit-event-account-invite = запрошення користувача
+audit-event-account-revoke = роль відкликано
+audit-event-account-activate = доступ дозволено
+audit-event-account-deactivate = доступ заблоковано
+audit-event-account-remind = нагадування про перевірку
+audit-event-area-create = територію створено
+audit-event-area-update = територію змінено
+audit-event-area-contact = контакт координатора
+audit-event-area-situations = життєві ситуації
+audit-event-codelist-label = назва позиції довідника
+admin-waiting = { $count ->
+    [one] чекає { $count } позиція
+    [few] чекають { $count } позиції
+   *[other] чекає { $count } позицій
+}
+history-registry-field = { $field } (реєстр)
+change-source-registry = нові дані з реєстру MPSV
+service-status-active = надається
+service-status-suspended = призупинена
+service-status-ended = припинена
+mail-proposal-subject = Souhra: пропозиція зміни послуги { $service } чекає на схвалення
+mail-proposal-body =
+    Добрий день,
+
+    { $who } запропонував(ла) зміни послуги { $service } на території { $area }. Пропозиція чекає в черзі:
+
+    { $link }
+
+    Souhra
+mail-report-subject = Souhra: нове повідомлення про помилку в послузі { $service }
+mail-report-body =
+    Добрий день,
+
+    відвідувач каталогу території { $area } повідомив про помилку в даних послуги { $service }. Повідомлення чекає в черзі:
+
+    { $link }
+
+    Souhra

@@ -28,7 +28,8 @@ pub enum IndexError {
     Search(#[from] SearchError),
 }
 
-/// Codelist labels (Czech, as the registry names them) and municipality names and points.
+/// Codelist labels (Czech, as the registry names them unless an administrator chose a display
+/// label) and municipality names and points.
 #[derive(Debug, Default)]
 pub(crate) struct Labels {
     codes: HashMap<(Codelist, String), String>,
@@ -45,6 +46,10 @@ impl Labels {
                     codes.insert((list, entry.key), label);
                 }
             }
+        }
+        // The administrators' display labels win over the official ones.
+        for (list, key, label) in store.display_labels().await? {
+            codes.insert((list, key), label);
         }
         let municipalities = store
             .municipality_names_and_points()

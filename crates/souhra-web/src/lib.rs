@@ -88,6 +88,20 @@ pub fn router(state: AppState) -> Router {
             get(pages::account::password_form).post(pages::account::password_submit),
         )
         .route("/sprava", get(pages::admin::home))
+        .route("/sprava/instalace", get(pages::installation::home))
+        .route(
+            "/sprava/instalace/nova-oblast",
+            get(pages::installation::new_area).post(pages::installation::create_area),
+        )
+        .route(
+            "/sprava/instalace/oblasti/{area}",
+            get(pages::installation::area_form).post(pages::installation::update_area),
+        )
+        .route(
+            "/sprava/instalace/ciselniky/{list}",
+            get(pages::installation::labels).post(pages::installation::save_labels),
+        )
+        .route("/sprava/instalace/audit", get(pages::audit::installation))
         .route("/sprava/{area}/uzivatele", get(pages::admin::users))
         .route("/sprava/{area}/pozvat", post(pages::admin::invite))
         .route(

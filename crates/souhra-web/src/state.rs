@@ -236,6 +236,17 @@ impl AppState {
         Ok(indexed)
     }
 
+    /// Forgets what was kept about areas (their search scopes, rendered pages) after an area was
+    /// created or changed.
+    pub(crate) fn areas_changed(&self) {
+        self.inner
+            .scopes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+        self.inner.pages.invalidate();
+    }
+
     pub(crate) fn search(&self) -> &SearchIndex {
         &self.inner.search
     }

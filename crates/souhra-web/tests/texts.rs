@@ -104,10 +104,12 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ),
         (
             "audit-action-",
-            ["service", "proposal", "report", "account"]
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect(),
+            [
+                "service", "proposal", "report", "account", "area", "codelist",
+            ]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
         ),
         (
             "change-source-",
@@ -116,6 +118,7 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 ChangeSource::Moderation,
                 ChangeSource::Restore,
                 ChangeSource::Verification,
+                ChangeSource::Registry,
             ]
             .iter()
             .map(|s| s.key().to_owned())
@@ -207,6 +210,35 @@ fn every_template_key_exists() {
     assert!(
         missing.is_empty(),
         "keys used by templates but missing from locales/cs.ftl: {missing:?}"
+    );
+}
+
+/// Keys the Rust code builds from stored values: every audit action, codelist and service
+/// status has its text.
+#[test]
+fn keys_built_in_code_exist() {
+    let keys = czech_keys();
+    let mut wanted: Vec<String> = souhra_store::history::AUDIT_ACTIONS
+        .iter()
+        .map(|a| format!("audit-event-{}", a.replace('.', "-")))
+        .collect();
+    wanted.extend(
+        souhra_core::codelist::Codelist::ALL
+            .iter()
+            .map(|c| format!("codelist-{}", c.key().replace('_', "-"))),
+    );
+    wanted.extend(
+        ["active", "suspended", "ended"]
+            .iter()
+            .map(|s| format!("service-status-{s}")),
+    );
+    for status in ["active", "suspended", "ended"] {
+        assert!(souhra_core::catalogue::ServiceStatus::from_key(status).is_some());
+    }
+    let missing: Vec<&String> = wanted.iter().filter(|k| !keys.contains(*k)).collect();
+    assert!(
+        missing.is_empty(),
+        "missing from locales/cs.ftl: {missing:?}"
     );
 }
 

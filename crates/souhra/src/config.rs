@@ -72,6 +72,12 @@ pub struct Config {
     pub smtp_url: Option<Setting<String>>,
     /// How long an account stays locked after repeated failed logins.
     pub login_lockout_minutes: Setting<u32>,
+    /// A login session ends after this many hours without a request.
+    pub session_idle_hours: Setting<u32>,
+    /// How many days an invitation link works.
+    pub invitation_valid_days: Setting<u32>,
+    /// How many minutes a password-reset link works.
+    pub reset_valid_minutes: Setting<u32>,
     pub config_file: Option<PathBuf>,
 }
 
@@ -90,6 +96,9 @@ struct FileConfig {
     map_attribution: Option<String>,
     mail_from: Option<String>,
     login_lockout_minutes: Option<u32>,
+    session_idle_hours: Option<u32>,
+    invitation_valid_days: Option<u32>,
+    reset_valid_minutes: Option<u32>,
 }
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
@@ -233,35 +242,44 @@ impl Config {
         let smtp_url = env("SOUHRA_SMTP_URL")
             .filter(|v| !v.is_empty())
             .map(|v| Setting::new(v, Source::Env("SOUHRA_SMTP_URL")));
-        let lockout_range = 1..=1440;
-        let login_lockout_minutes =
-            match env("SOUHRA_LOGIN_LOCKOUT_MINUTES").filter(|v| !v.is_empty()) {
-                Some(text) => Setting::new(
-                    text.trim()
-                        .parse()
-                        .ok()
-                        .filter(|n| lockout_range.contains(n))
-                        .ok_or_else(|| {
-                            Failure::input(format!(
-                                "SOUHRA_LOGIN_LOCKOUT_MINUTES must be a number from 1 to 1440, not {text:?}"
-                            ))
-                        })?,
-                    Source::Env("SOUHRA_LOGIN_LOCKOUT_MINUTES"),
-                ),
-                None => match file.login_lockout_minutes {
-                    Some(n) if lockout_range.contains(&n) => Setting::new(n, Source::File),
-                    Some(n) => {
-                        return Err(Failure::input(format!(
-                            "login_lockout_minutes must be from 1 to 1440, not {n}"
-                        )));
-                    }
-                    None => Setting::new(15, Source::Default),
-                },
-            };
+        let number = |var: &'static str, key: &str, from_file: Option<u32>, range, default| {
+            bounded(env(var), var, key, from_file, range, default)
+        };
+        let login_lockout_minutes = number(
+            "SOUHRA_LOGIN_LOCKOUT_MINUTES",
+            "login_lockout_minutes",
+            file.login_lockout_minutes,
+            1..=1440,
+            15,
+        )?;
+        let session_idle_hours = number(
+            "SOUHRA_SESSION_IDLE_HOURS",
+            "session_idle_hours",
+            file.session_idle_hours,
+            1..=720,
+            12,
+        )?;
+        let invitation_valid_days = number(
+            "SOUHRA_INVITATION_VALID_DAYS",
+            "invitation_valid_days",
+            file.invitation_valid_days,
+            1..=60,
+            7,
+        )?;
+        let reset_valid_minutes = number(
+            "SOUHRA_RESET_VALID_MINUTES",
+            "reset_valid_minutes",
+            file.reset_valid_minutes,
+            10..=1440,
+            120,
+        )?;
         let config = Config {
             mail_from,
             smtp_url,
             login_lockout_minutes,
+            session_idle_hours,
+            invitation_valid_days,
+            reset_valid_minutes,
             listen,
             map_tiles,
             map_attribution,
@@ -313,6 +331,18 @@ impl Config {
     /// The folder of .eml files written when no SMTP server is set.
     pub fn outbox(&self) -> PathBuf {
         self.data_dir.value.join("mail")
+    }
+
+    /// Lockout and the lifetimes of sessions and links, for the web layer.
+    pub fn account_settings(&self) -> souhra_web::auth::AccountSettings {
+        let minutes = |n: u32| std::time::Duration::from_secs(u64::from(n) * 60);
+        souhra_web::auth::AccountSettings {
+            lockout: minutes(self.login_lockout_minutes.value),
+            session_idle: minutes(self.session_idle_hours.value * 60),
+            invitation_valid: minutes(self.invitation_valid_days.value * 24 * 60),
+            reset_valid: minutes(self.reset_valid_minutes.value),
+            ..Default::default()
+        }
     }
 
     /// Where the web layer sends mail.
@@ -425,7 +455,55 @@ impl Config {
             format!("{} min", self.login_lockout_minutes.value),
             Some(&self.login_lockout_minutes.source),
         );
+        line(
+            "session idle",
+            format!("{} h", self.session_idle_hours.value),
+            Some(&self.session_idle_hours.source),
+        );
+        line(
+            "invitation valid",
+            format!("{} days", self.invitation_valid_days.value),
+            Some(&self.invitation_valid_days.source),
+        );
+        line(
+            "reset link valid",
+            format!("{} min", self.reset_valid_minutes.value),
+            Some(&self.reset_valid_minutes.source),
+        );
         out
+    }
+}
+
+/// A number setting from the environment variable `var` (its text `from_env`) or else the file's
+/// `key`, which must lie in `range`; `default` when neither sets it.
+fn bounded(
+    from_env: Option<String>,
+    var: &'static str,
+    key: &str,
+    from_file: Option<u32>,
+    range: std::ops::RangeInclusive<u32>,
+    default: u32,
+) -> Result<Setting<u32>, Failure> {
+    let (from, to) = (range.start(), range.end());
+    match from_env.filter(|v| !v.is_empty()) {
+        Some(text) => text
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| range.contains(n))
+            .map(|n| Setting::new(n, Source::Env(var)))
+            .ok_or_else(|| {
+                Failure::input(format!(
+                    "{var} must be a number from {from} to {to}, not {text:?}"
+                ))
+            }),
+        None => match from_file {
+            Some(n) if range.contains(&n) => Ok(Setting::new(n, Source::File)),
+            Some(n) => Err(Failure::input(format!(
+                "{key} must be from {from} to {to}, not {n}"
+            ))),
+            None => Ok(Setting::new(default, Source::Default)),
+        },
     }
 }
 
@@ -534,6 +612,47 @@ mod tests {
                 failure.message
             );
         }
+    }
+
+    #[test]
+    fn account_lifetimes_come_from_file_or_environment_within_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("souhra.toml");
+        std::fs::write(
+            &path,
+            "session_idle_hours = 2\ninvitation_valid_days = 14\n",
+        )
+        .unwrap();
+        let config =
+            Config::load(Some(&path), &env(&[("SOUHRA_RESET_VALID_MINUTES", "30")])).unwrap();
+        let settings = config.account_settings();
+        assert_eq!(settings.session_idle.as_secs(), 2 * 3600);
+        assert_eq!(settings.invitation_valid.as_secs(), 14 * 86_400);
+        assert_eq!(settings.reset_valid.as_secs(), 30 * 60);
+        assert_eq!(settings.lockout.as_secs(), 15 * 60);
+        assert_eq!(config.session_idle_hours.source, Source::File);
+        assert_eq!(
+            config.reset_valid_minutes.source,
+            Source::Env("SOUHRA_RESET_VALID_MINUTES")
+        );
+        std::fs::write(&path, "invitation_valid_days = 0\n").unwrap();
+        let failure = Config::load(Some(&path), &env(&[])).unwrap_err();
+        assert!(
+            failure
+                .message
+                .contains("invitation_valid_days must be from 1 to 60"),
+            "{}",
+            failure.message
+        );
+        let failure =
+            Config::load(None, &env(&[("SOUHRA_SESSION_IDLE_HOURS", "forever")])).unwrap_err();
+        assert!(
+            failure
+                .message
+                .contains("SOUHRA_SESSION_IDLE_HOURS must be a number from 1 to 720"),
+            "{}",
+            failure.message
+        );
     }
 
     #[test]

@@ -252,6 +252,28 @@ pub(crate) async fn login_failed(
     } else {
         None
     };
+    super::history::audit(
+        &mut tx,
+        at,
+        Some(account),
+        None,
+        "account.login-failed",
+        None,
+        None,
+    )
+    .await?;
+    if locked.is_some() {
+        super::history::audit(
+            &mut tx,
+            at,
+            Some(account),
+            None,
+            "account.locked",
+            None,
+            None,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(locked)
 }
@@ -270,6 +292,16 @@ pub(crate) async fn login_succeeded(
     .bind(account.0)
     .bind(at)
     .execute(&mut *tx)
+    .await?;
+    super::history::audit(
+        &mut tx,
+        at,
+        Some(account),
+        None,
+        "account.login",
+        None,
+        None,
+    )
     .await?;
     tx.commit().await?;
     Ok(())
@@ -498,6 +530,16 @@ pub(crate) async fn redeem_token(
             .execute(&mut *tx)
             .await?;
     }
+    super::history::audit(
+        &mut tx,
+        now,
+        Some(account),
+        None,
+        "account.password",
+        None,
+        Some(purpose.key()),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(account))
 }

@@ -654,23 +654,37 @@ pub(crate) async fn counts(pool: &Pool) -> StoreResult<CatalogueCounts> {
 }
 
 /// Services with a facility in the area or a service area covering one of its municipalities.
+/// Whether service `s` serves area `$1`: a facility in one of its municipalities, or a service
+/// area covering one.
+const SERVES_AREA: &str = "(EXISTS (SELECT 1 FROM facility f JOIN area_municipality am \
+        ON am.municipality_code = f.municipality_code \
+        WHERE f.service_id = s.id AND am.area_id = $1) \
+    OR EXISTS (SELECT 1 FROM service_area_unit u JOIN municipality m ON \
+        ((u.kind = 'municipality' AND m.code = u.code) OR (u.kind = 'orp' AND m.orp_code = u.code) \
+         OR (u.kind = 'district' AND m.district_code = u.code) OR (u.kind = 'region' AND m.region_code = u.code)) \
+        JOIN area_municipality am ON am.municipality_code = m.code \
+        WHERE u.service_id = s.id AND am.area_id = $1))";
+
 pub(crate) async fn services_in_area(
     pool: &Pool,
     area: souhra_core::area::AreaId,
 ) -> StoreResult<Vec<crate::records::ServiceSummary>> {
-    summaries(
-        pool,
-        "EXISTS (SELECT 1 FROM facility f JOIN area_municipality am \
-                ON am.municipality_code = f.municipality_code \
-                WHERE f.service_id = s.id AND am.area_id = $1) \
-            OR EXISTS (SELECT 1 FROM service_area_unit u JOIN municipality m ON \
-                ((u.kind = 'municipality' AND m.code = u.code) OR (u.kind = 'orp' AND m.orp_code = u.code) \
-                 OR (u.kind = 'district' AND m.district_code = u.code) OR (u.kind = 'region' AND m.region_code = u.code)) \
-                JOIN area_municipality am ON am.municipality_code = m.code \
-                WHERE u.service_id = s.id AND am.area_id = $1)",
-        area.0,
-    )
-    .await
+    summaries(pool, SERVES_AREA, area.0).await
+}
+
+pub(crate) async fn serves_area(
+    pool: &Pool,
+    area: souhra_core::area::AreaId,
+    service: ServiceId,
+) -> StoreResult<bool> {
+    let row: Option<(i64,)> = sqlx::query_as(&format!(
+        "SELECT s.id FROM service s WHERE s.id = $2 AND {SERVES_AREA}"
+    ))
+    .bind(area.0)
+    .bind(service.0)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.is_some())
 }
 
 /// The services of one provider.

@@ -197,3 +197,109 @@ pub(crate) async fn ensure_registry_code(
         .await?
         .ok_or_else(|| StoreError::Database(format!("codelist entry {registry_id} vanished")))
 }
+
+pub(crate) async fn display_labels(pool: &Pool) -> StoreResult<Vec<(Codelist, String, String)>> {
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT codelist, key, label FROM codelist_display_label")
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter()
+        .map(|(list, key, label)| {
+            let list = stored(list, "codelist", |l| {
+                Codelist::from_key(&l).ok_or("unknown codelist")
+            })?;
+            Ok((list, key, label))
+        })
+        .collect()
+}
+
+pub(crate) async fn set_display_labels(
+    pool: &Pool,
+    codelist: Codelist,
+    labels: &[(&str, Option<&str>)],
+    by: Option<souhra_core::account::AccountId>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> StoreResult<usize> {
+    let mut tx = super::begin_write(pool).await?;
+    let mut changed = 0;
+    for (key, label) in labels {
+        if set_label(&mut tx, codelist, key, *label, by, at).await? {
+            changed += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(changed)
+}
+
+async fn set_label(
+    tx: &mut Tx,
+    codelist: Codelist,
+    key: &str,
+    label: Option<&str>,
+    by: Option<souhra_core::account::AccountId>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> StoreResult<bool> {
+    let label = label.map(str::trim).filter(|l| !l.is_empty());
+    if let Some(label) = label
+        && (label.chars().count() > crate::codelist::DISPLAY_LABEL_MAX
+            || label.chars().any(char::is_control))
+    {
+        return Err(StoreError::Invalid(format!(
+            "a display label has at most {} characters and no control characters",
+            crate::codelist::DISPLAY_LABEL_MAX
+        )));
+    }
+    let exists: Option<(String,)> =
+        sqlx::query_as("SELECT key FROM codelist_entry WHERE codelist = $1 AND key = $2")
+            .bind(codelist.key())
+            .bind(key)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if exists.is_none() {
+        return Err(StoreError::NotFound(format!(
+            "codelist {} has no entry {key:?}",
+            codelist.key()
+        )));
+    }
+    let before: Option<(String,)> =
+        sqlx::query_as("SELECT label FROM codelist_display_label WHERE codelist = $1 AND key = $2")
+            .bind(codelist.key())
+            .bind(key)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if before.as_ref().map(|b| b.0.as_str()) == label {
+        return Ok(false);
+    }
+    match label {
+        Some(label) => {
+            sqlx::query(
+                "INSERT INTO codelist_display_label (codelist, key, label, changed_by, changed_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (codelist, key) DO UPDATE SET \
+                 label = excluded.label, changed_by = excluded.changed_by, \
+                 changed_at = excluded.changed_at",
+            )
+            .bind(codelist.key())
+            .bind(key)
+            .bind(label)
+            .bind(by.map(|a| a.0))
+            .bind(at)
+            .execute(&mut **tx)
+            .await?;
+        }
+        None => {
+            sqlx::query("DELETE FROM codelist_display_label WHERE codelist = $1 AND key = $2")
+                .bind(codelist.key())
+                .bind(key)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    let detail = format!(
+        "{}/{key}: {} -> {}",
+        codelist.key(),
+        before.map_or_else(|| "-".to_owned(), |b| b.0),
+        label.unwrap_or("-")
+    );
+    super::history::audit(tx, at, by, None, "codelist.label", None, Some(&detail)).await?;
+    Ok(true)
+}

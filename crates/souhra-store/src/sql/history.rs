@@ -64,7 +64,7 @@ pub(crate) async fn audit(
     Ok(())
 }
 
-async fn record_set(
+pub(crate) async fn record_set(
     tx: &mut Tx,
     id: ServiceId,
     change: &ServiceChange<'_>,

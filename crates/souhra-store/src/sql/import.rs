@@ -12,6 +12,7 @@ use souhra_core::progress::Progress;
 use tokio::sync::mpsc::Receiver;
 
 use super::{IS_POSTGRES, Pool, Tx, batch};
+use crate::history::{ChangeSource, REGISTRY_FIELD, ServiceChange};
 use crate::{StoreError, StoreResult};
 
 /// Records prepared before they are written together.
@@ -362,7 +363,79 @@ fn registry_value(
     json(&value)
 }
 
+/// A change field of a registry value: `registry.<field>` with the value before and after (JSON).
+type RegistryChange = (String, Option<String>, Option<String>);
+
+fn status_value(status: ServiceStatus) -> String {
+    json(&FieldValue::Text(Some(status.key().to_owned())))
+}
+
+/// The registry fields of `existing` that `record` changes, and its status if that changes.
+fn registry_changes(
+    existing: &Existing,
+    record: &RegistryRecord,
+    status: ServiceStatus,
+) -> Vec<RegistryChange> {
+    let mut changes = Vec::new();
+    for field in LocalField::ALL {
+        let before = registry_value(
+            field,
+            &existing.name,
+            &existing.description,
+            &existing.fees,
+            &existing.contacts,
+        );
+        let after = registry_value(
+            field,
+            record.name.as_str(),
+            &record.description,
+            &record.fees,
+            &record.contacts,
+        );
+        if before != after {
+            changes.push((
+                format!("{REGISTRY_FIELD}{}", field.key()),
+                Some(before),
+                Some(after),
+            ));
+        }
+    }
+    changes.extend(status_change(existing.status, status));
+    changes
+}
+
+fn status_change(before: ServiceStatus, after: ServiceStatus) -> Option<RegistryChange> {
+    (before != after).then(|| {
+        (
+            format!("{REGISTRY_FIELD}status"),
+            Some(status_value(before)),
+            Some(status_value(after)),
+        )
+    })
+}
+
 impl Importer<'_> {
+    /// Records in the service's history what a re-import changed in its registry data.
+    async fn record_history(
+        &self,
+        tx: &mut Tx,
+        id: i64,
+        changes: &[RegistryChange],
+    ) -> StoreResult<()> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let change = ServiceChange {
+            by: None,
+            area: None,
+            source: ChangeSource::Registry,
+            note: None,
+            at: self.now,
+        };
+        super::history::record_set(tx, crate::records::ServiceId(id), &change, changes).await?;
+        Ok(())
+    }
+
     /// Classifies a record and resolves its codes; `None` when there is nothing to write.
     async fn prepare(
         &mut self,
@@ -626,11 +699,13 @@ impl Importer<'_> {
         let organization_id = self.organization_id(prepared)?;
         let r = &prepared.record;
         self.record_conflicts(tx, id, r).await?;
+        let existing = self.existing.get(r.registration_id.as_str());
         let newly_ended = prepared.status == ServiceStatus::Ended
-            && self
-                .existing
-                .get(r.registration_id.as_str())
-                .is_some_and(|e| e.status != ServiceStatus::Ended);
+            && existing.is_some_and(|e| e.status != ServiceStatus::Ended);
+        let changes = existing
+            .map(|e| registry_changes(e, r, prepared.status))
+            .unwrap_or_default();
+        self.record_history(tx, id, &changes).await?;
         sqlx::query(
             "UPDATE service SET portal_id = $2, organization_id = $3, name = $4, kind = $5, \
              description = $6, fees = $7, contacts = $8, status = $9, status_since = $10, \
@@ -665,6 +740,13 @@ impl Importer<'_> {
         id: i64,
         prepared: &Prepared,
     ) -> StoreResult<()> {
+        let before = self
+            .existing
+            .get(prepared.record.registration_id.as_str())
+            .map_or(prepared.status, |e| e.status);
+        let changes: Vec<RegistryChange> =
+            status_change(before, prepared.status).into_iter().collect();
+        self.record_history(tx, id, &changes).await?;
         sqlx::query(
             "UPDATE service SET status = $2, status_since = $3, updated_at = $4 WHERE id = $1",
         )
@@ -737,12 +819,19 @@ impl Importer<'_> {
 
     /// Registry services the file no longer lists are ended, never deleted.
     async fn end_missing(&mut self, tx: &mut Tx) -> StoreResult<()> {
-        let missing: Vec<i64> = self
+        let missing: Vec<(i64, ServiceStatus)> = self
             .existing
             .values()
             .filter(|e| !e.seen && e.status != ServiceStatus::Ended)
-            .map(|e| e.id)
+            .map(|e| (e.id, e.status))
             .collect();
+        for (id, status) in &missing {
+            let changes: Vec<RegistryChange> = status_change(*status, ServiceStatus::Ended)
+                .into_iter()
+                .collect();
+            self.record_history(tx, *id, &changes).await?;
+        }
+        let missing: Vec<i64> = missing.into_iter().map(|(id, _)| id).collect();
         for chunk in missing.chunks(400) {
             let mut query = sqlx::QueryBuilder::<super::Db>::new(
                 "UPDATE service SET status = 'ended', status_since = ",

@@ -106,6 +106,29 @@ pub async fn failed_logins_lock_the_account_and_a_success_clears_them(store: Sto
     let record = store.login_record(&email).await.unwrap().unwrap();
     assert_eq!(record.locked_until, Some(at(10) + lock));
     assert_eq!(record.failed_logins, 0);
+    // Every attempt is in the audit log, with no area, newest first.
+    let log = store
+        .audit_log(&souhra_store::history::AuditFilter {
+            email: Some("jana@example.cz".into()),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "account.locked",
+            "account.login-failed",
+            "account.login-failed",
+            "account.login-failed",
+            "account.login",
+            "account.login-failed",
+            "account.login-failed",
+        ]
+    );
+    assert!(log.iter().all(|e| e.area.is_none()));
 }
 
 pub async fn sessions_expire_and_end_with_a_new_password(store: Store) {

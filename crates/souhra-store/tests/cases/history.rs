@@ -4,6 +4,7 @@
 use chrono::{Duration, TimeZone, Utc};
 use souhra_core::account::{AccountId, Email};
 use souhra_core::catalogue::{FieldValue, LocalField};
+use souhra_core::codelist::Codelist;
 use souhra_core::public::ErrorReport;
 use souhra_store::history::{AuditFilter, ChangeSource, ProposalStatus, ServiceChange};
 use souhra_store::{Store, StoreError};
@@ -383,5 +384,186 @@ pub async fn proposals_wait_for_a_decision_made_once(store: Store) {
             .unwrap()
             .len(),
         2
+    );
+}
+
+pub async fn reimports_leave_registry_changes_in_the_history(store: Store) {
+    let (coordinator, _) = catalogue_with_accounts(&store).await;
+    let service = detail(&store, "1000001").await;
+    store
+        .change_service(
+            service.id,
+            &[(LocalField::Fees, text("Zdarma."))],
+            &change(coordinator, ChangeSource::Edit, 1),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    // The registry renames one service, ends another (it leaves the file) and keeps the rest.
+    let mut next = four_services();
+    next[0].name = "Pečovatelská služba Nepomuk a okolí".into();
+    next[0].contacts.phones = vec!["+420 371 591 111".into()];
+    next.remove(2);
+    import(&store, next.clone(), &options()).await;
+    let history = store.service_history(service.id).await.unwrap();
+    assert_eq!(history.len(), 2, "{history:?}");
+    let newest = &history[0];
+    assert_eq!(newest.source, ChangeSource::Registry);
+    assert_eq!(newest.account, None);
+    let fields: Vec<&str> = newest.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["registry.name", "registry.phones"]);
+    assert_eq!(newest.fields[0].before, text("Pečovatelská služba Nepomuk"));
+    assert_eq!(
+        newest.fields[0].after,
+        text("Pečovatelská služba Nepomuk a okolí")
+    );
+    let ended = detail(&store, "1000003").await;
+    let ended_history = store.service_history(ended.id).await.unwrap();
+    assert_eq!(ended_history.len(), 1);
+    assert_eq!(ended_history[0].fields[0].field, "registry.status");
+    assert_eq!(ended_history[0].fields[0].before, text("active"));
+    assert_eq!(ended_history[0].fields[0].after, text("ended"));
+    // An unchanged re-import adds nothing.
+    import(&store, next, &options()).await;
+    assert_eq!(store.service_history(service.id).await.unwrap().len(), 2);
+    // Restoring the version before the registry's change leaves registry data alone: it only
+    // brings local values back (here: none was changed since, so nothing happens).
+    assert_eq!(
+        store
+            .restore_service(
+                service.id,
+                history[1].id,
+                &change(coordinator, ChangeSource::Restore, 5)
+            )
+            .await
+            .unwrap(),
+        None
+    );
+    let log = store
+        .audit_log(&AuditFilter {
+            action: Some("service.registry".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(log.len(), 2, "{log:?}");
+}
+
+pub async fn display_labels_replace_official_ones_all_or_nothing(store: Store) {
+    let (coordinator, _) = catalogue_with_accounts(&store).await;
+    let kinds = store.codelist(Codelist::ServiceKind).await.unwrap();
+    let (first, second) = (kinds[0].key.clone(), kinds[1].key.clone());
+    let revision = store.catalogue_revision().await.unwrap();
+    let changed = store
+        .set_display_labels(
+            Codelist::ServiceKind,
+            &[(&first, Some("  Poradenství  ")), (&second, None)],
+            Some(coordinator),
+            at(1),
+        )
+        .await
+        .unwrap();
+    assert_eq!(changed, 1);
+    assert!(store.catalogue_revision().await.unwrap() > revision);
+    assert_eq!(
+        store.display_labels().await.unwrap(),
+        [(
+            Codelist::ServiceKind,
+            first.clone(),
+            "Poradenství".to_owned()
+        )]
+    );
+    // The official label stays where it was.
+    assert_eq!(
+        store.codelist(Codelist::ServiceKind).await.unwrap()[0].label,
+        kinds[0].label
+    );
+    // One bad entry and nothing changes: not the good one before it either.
+    let too_long = "x".repeat(souhra_store::codelist::DISPLAY_LABEL_MAX + 1);
+    let failed = store
+        .set_display_labels(
+            Codelist::ServiceKind,
+            &[(&first, None), (&second, Some(too_long.as_str()))],
+            Some(coordinator),
+            at(2),
+        )
+        .await;
+    assert!(matches!(failed, Err(StoreError::Invalid(_))), "{failed:?}");
+    let unknown = store
+        .set_display_labels(
+            Codelist::TargetGroup,
+            &[("neni-takova", Some("Nic"))],
+            None,
+            at(2),
+        )
+        .await;
+    assert!(
+        matches!(unknown, Err(StoreError::NotFound(_))),
+        "{unknown:?}"
+    );
+    assert_eq!(store.display_labels().await.unwrap().len(), 1);
+    // Clearing brings the official label back, and is logged.
+    assert_eq!(
+        store
+            .set_display_labels(Codelist::ServiceKind, &[(&first, Some(" "))], None, at(3))
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(store.display_labels().await.unwrap().is_empty());
+    let log = store
+        .audit_log(&AuditFilter {
+            action: Some("codelist.".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(log.len(), 2);
+    assert!(
+        log[0]
+            .detail
+            .as_deref()
+            .unwrap()
+            .ends_with("Poradenství -> -")
+    );
+}
+
+pub async fn a_service_serves_an_area_as_the_area_list_says(store: Store) {
+    catalogue_with_accounts(&store).await;
+    let area = store.area_by_slug("nepomuk").await.unwrap().unwrap();
+    let listed: Vec<_> = store
+        .services_in_area(area.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    // Imported with --all, so a service outside the area is in the catalogue too.
+    import(
+        &store,
+        four_services(),
+        &souhra_core::import::ImportOptions {
+            all: true,
+            ..options()
+        },
+    )
+    .await;
+    let all = store.service_ids().await.unwrap();
+    assert_eq!(all.len(), 4);
+    for id in all {
+        assert_eq!(
+            store.service_serves_area(area.id, id).await.unwrap(),
+            listed.contains(&id),
+            "{id:?}"
+        );
+    }
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert!(
+        !store
+            .service_serves_area(area.id, souhra_store::records::ServiceId(-1))
+            .await
+            .unwrap()
     );
 }

@@ -58,6 +58,37 @@ pub(crate) async fn area_page(
     Ok(Ok((signed, area)))
 }
 
+/// The session of an installation administrator's page (`Err(redirect)` to the login page
+/// without a session, 403 for anyone else).
+pub(crate) async fn installation_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &OriginalUri,
+) -> Result<Result<Signed, Response>, AppError> {
+    let signed = match require(state, headers, uri).await? {
+        Ok(signed) => signed,
+        Err(redirect) => return Ok(Err(redirect)),
+    };
+    if !allows(&signed.account.grants, &Action::ManageInstallation, None) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Ok(signed))
+}
+
+/// The session of a POST of an installation administrator: its form token checked, then the
+/// right (403 otherwise).
+pub(crate) async fn installation_post(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+) -> Result<Signed, AppError> {
+    let signed = signed_post(state, headers, csrf).await?;
+    if !allows(&signed.account.grants, &Action::ManageInstallation, None) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(signed)
+}
+
 /// The session and the area of a POST to the administration: its form token checked, then
 /// the policy asked for `action` in the area (403 otherwise).
 pub(crate) async fn area_post(
@@ -91,6 +122,49 @@ pub(crate) async fn audit(
             detail,
         )
         .await?;
+    Ok(())
+}
+
+/// Tells the area's coordinators (its administrators when it has none) that something waits in
+/// the moderation queue: `subject` and `body` are translation keys, given `args` plus `area`
+/// and `link` (the queue). In Czech, the language of the office. Mail failures are logged.
+pub(crate) async fn notify_moderators(
+    state: &AppState,
+    area: &Area,
+    subject: &str,
+    body: &str,
+    mut args: FluentArgs<'_>,
+) -> Result<(), AppError> {
+    let accounts = state.store().accounts_in_area(area.id).await?;
+    let holding = |role: Role| -> Vec<&Account> {
+        accounts
+            .iter()
+            .filter(|a| {
+                a.active
+                    && a.grants
+                        .iter()
+                        .any(|g| g.role == role && g.area == Some(area.id))
+            })
+            .collect()
+    };
+    let mut recipients = holding(Role::Coordinator);
+    if recipients.is_empty() {
+        recipients = holding(Role::Administrator);
+    }
+    let base = state
+        .config()
+        .public_url
+        .as_deref()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    args.set("area", area.name.clone());
+    args.set("link", format!("{base}{ADMIN_HOME}/{}/fronta", area.slug));
+    let t = state.translations();
+    let subject = t.text(Lang::Cs, subject, Some(&args));
+    let body = t.text(Lang::Cs, body, Some(&args));
+    for account in recipients {
+        send_mail(state, &account.email, &subject, &body).await;
+    }
     Ok(())
 }
 
@@ -131,6 +205,8 @@ struct AreaLink {
     roles: Vec<String>,
     moderate: bool,
     audit: bool,
+    /// Open proposals and error reports waiting for a moderator of the area.
+    waiting: usize,
 }
 
 #[derive(Serialize)]
@@ -183,12 +259,20 @@ pub(crate) async fn home(
                 None => role_label(&state, lang, g.role),
             })
             .collect();
+        let moderate = allows(&signed.account.grants, &Action::Moderate, Some(within));
+        let waiting = if moderate {
+            state.store().open_proposals(area.id).await?.len()
+                + state.store().open_reports_in(area.id).await?.len()
+        } else {
+            0
+        };
         areas.push(AreaLink {
             slug: area.slug.to_string(),
             name: area.name.clone(),
             roles,
-            moderate: allows(&signed.account.grants, &Action::Moderate, Some(within)),
+            moderate,
             audit: allows(&signed.account.grants, &Action::ManageUsers, Some(within)),
+            waiting,
         });
     }
     let installation = allows(&signed.account.grants, &Action::ManageInstallation, None);

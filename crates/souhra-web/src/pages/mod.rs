@@ -8,6 +8,7 @@ pub(crate) mod area;
 pub(crate) mod audit;
 pub(crate) mod cards;
 pub(crate) mod home;
+pub(crate) mod installation;
 pub(crate) mod language;
 pub(crate) mod list;
 pub(crate) mod moderation;

@@ -14,11 +14,11 @@ use souhra_core::account::{AccountId, Email};
 use souhra_core::area::Area;
 use souhra_core::catalogue::{FieldValue, Ico, LocalField};
 use souhra_core::policy::{Action, Within, allows};
-use souhra_store::history::{ChangeSource, ServiceChange};
+use souhra_store::history::{ChangeSource, FieldChange, REGISTRY_FIELD, ServiceChange};
 use souhra_store::records::{ServiceDetail, ServiceId};
 
 use super::account::{TokenForm, send_mail};
-use super::admin::{area_page, area_post, chain, require};
+use super::admin::{area_page, area_post, chain, notify_moderators, require};
 use super::{load_area, path_of};
 use crate::auth::{Signed, private, signed_post};
 use crate::error::AppError;
@@ -109,13 +109,11 @@ async fn service_get(
 /// The service `id` if it serves the area (404 otherwise: ids from other areas are not
 /// reachable through this one).
 async fn service_in(state: &AppState, area: &Area, id: i64) -> Result<ServiceDetail, AppError> {
-    let in_area = state
+    if !state
         .store()
-        .services_in_area(area.id)
+        .service_serves_area(area.id, ServiceId(id))
         .await?
-        .iter()
-        .any(|s| s.id.0 == id);
-    if !in_area {
+    {
         return Err(AppError::NotFound);
     }
     state
@@ -484,6 +482,17 @@ pub(crate) async fn edit_submit(
             now,
         )
         .await?;
+    let mut args = FluentArgs::new();
+    args.set("service", detail.name.clone());
+    args.set("who", signed.account.name.clone());
+    notify_moderators(
+        &state,
+        area,
+        "mail-proposal-subject",
+        "mail-proposal-body",
+        args,
+    )
+    .await?;
     Ok(Redirect::to(&format!("{back}?stav=navrzeno")).into_response())
 }
 
@@ -544,6 +553,35 @@ fn shown(state: &AppState, lang: Lang, value: Option<&FieldValue>) -> String {
     }
 }
 
+/// A changed field as the history shows it: a registry field (`registry.<field>`) is labelled as
+/// the registry's, and a status is named, not keyed.
+fn change_view(state: &AppState, lang: Lang, change: &FieldChange) -> FieldChangeView {
+    let t = state.translations();
+    let label = |field: &str| t.text(lang, &format!("field-{}", field.replace('_', "-")), None);
+    match change.field.strip_prefix(REGISTRY_FIELD) {
+        Some(field) => {
+            let value = |v: Option<&FieldValue>| match (field, v) {
+                ("status", Some(FieldValue::Text(Some(key)))) => {
+                    t.text(lang, &format!("service-status-{key}"), None)
+                }
+                (_, v) => shown(state, lang, v),
+            };
+            let mut args = FluentArgs::new();
+            args.set("field", label(field));
+            FieldChangeView {
+                field: t.text(lang, "history-registry-field", Some(&args)),
+                before: value(change.before.as_ref()),
+                after: value(change.after.as_ref()),
+            }
+        }
+        None => FieldChangeView {
+            field: label(&change.field),
+            before: shown(state, lang, change.before.as_ref()),
+            after: shown(state, lang, change.after.as_ref()),
+        },
+    }
+}
+
 /// A service's history: every change with its fields before and after; moderators may bring
 /// an earlier version back.
 pub(crate) async fn history(
@@ -584,11 +622,7 @@ pub(crate) async fn history(
             fields: set
                 .fields
                 .iter()
-                .map(|f| FieldChangeView {
-                    field: t.text(lang, &format!("field-{}", f.field.replace('_', "-")), None),
-                    before: shown(&state, lang, f.before.as_ref()),
-                    after: shown(&state, lang, f.after.as_ref()),
-                })
+                .map(|f| change_view(&state, lang, f))
                 .collect(),
         })
         .collect();

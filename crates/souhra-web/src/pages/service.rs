@@ -403,6 +403,16 @@ pub(crate) async fn report_submit(
                     .store()
                     .add_error_report(detail.id, Some(area.id), &report, chrono::Utc::now())
                     .await?;
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("service", detail.name.clone());
+                super::admin::notify_moderators(
+                    &state,
+                    &area,
+                    "mail-report-subject",
+                    "mail-report-body",
+                    args,
+                )
+                .await?;
                 return Ok(Redirect::to(&thanks).into_response());
             }
         }

@@ -738,10 +738,68 @@ const ROUTES: &[Route] = &[
         path: "/sprava/nepomuk/situace",
         form: &[("akce", "nahoru"), ("klic", "starnu-doma")],
     },
+    Route {
+        name: "installation home",
+        method: "GET",
+        path: "/sprava/instalace",
+        form: &[],
+    },
+    Route {
+        name: "form of a new area",
+        method: "GET",
+        path: "/sprava/instalace/nova-oblast",
+        form: &[],
+    },
+    Route {
+        name: "create an area",
+        method: "POST",
+        path: "/sprava/instalace/nova-oblast",
+        form: &[
+            ("slug", "{slug}"),
+            ("nazev", "Matice"),
+            ("druh", "municipalities"),
+            ("kody", "558109"),
+        ],
+    },
+    Route {
+        name: "form of Nepomuk",
+        method: "GET",
+        path: "/sprava/instalace/oblasti/nepomuk",
+        form: &[],
+    },
+    Route {
+        name: "save Nepomuk",
+        method: "POST",
+        path: "/sprava/instalace/oblasti/nepomuk",
+        form: &[
+            ("nazev", "Nepomuk"),
+            ("druh", "orp"),
+            ("kody", "3207"),
+            ("demo", "1"),
+        ],
+    },
+    Route {
+        name: "display labels of service kinds",
+        method: "GET",
+        path: "/sprava/instalace/ciselniky/service_kind",
+        form: &[],
+    },
+    Route {
+        name: "save display labels",
+        method: "POST",
+        path: "/sprava/instalace/ciselniky/target_group",
+        form: &[],
+    },
+    Route {
+        name: "installation audit log",
+        method: "GET",
+        path: "/sprava/instalace/audit",
+        form: &[],
+    },
 ];
 
 /// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
-async fn provider_service(t: &Accounts) -> souhra_store::records::ServiceId {
+pub(super) async fn provider_service(t: &Accounts) -> souhra_store::records::ServiceId {
     let mut e = super::catalogue_pages::entry(
         "Pečovatelská služba Nepomuk",
         "40",
@@ -838,6 +896,12 @@ async fn materialize(
             .unwrap();
         values.push(("{version}", set.to_string()));
     }
+    if text.contains("{slug}") {
+        values.push((
+            "{slug}",
+            format!("matice-{}", now.timestamp_nanos_opt().unwrap_or_default()),
+        ));
+    }
     let fill = |text: &str| {
         values
             .iter()
@@ -862,52 +926,52 @@ async fn every_route_of_the_administration_by_every_role() {
     let service = provider_service(&t).await;
     // (who, grants, expected per route: 'y' allowed, 'n' refused, '-' sent to log in)
     let people: Vec<(&str, Vec<Grant>, &str)> = vec![
-        ("anonymous", vec![], "---nnnnn-----nn-nnnnn-n-nn"),
-        ("no role", vec![], "nnnnnnnnnnnnnnnnnnnnnnnnnn"),
+        ("anonymous", vec![], "---nnnnn-----nn-nnnnn-n-nn--n-n-n-"),
+        ("no role", vec![], "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnn",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyynyyynyyyyyyyyyyyyyy",
+            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnn",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnnyynnyyyyyyyynyyyyy",
+            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnn",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynnyyynyyyyyyyyynyyyyy",
+            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnn",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnn",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnnynnnyyyynnnnnnnnnn",
+            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnnynnnnnnnnnnnnnnnnn",
+            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnn",
         ),
     ];
     let mut checked = 0;

@@ -221,6 +221,9 @@ async fn a_provider_proposes_and_the_coordinator_decides_with_notices() {
     assert!(queue.body.contains("120 Kč/hod &lt;b&gt;tučně&lt;/b&gt;"));
     assert!(!queue.body.contains("<b>tučně</b>"));
     assert!(queue.text.contains("editor@mesto.cz"));
+    // The coordinator's home counts what waits.
+    let home = app.get_with("/sprava", &[("cookie", &s.coordinator)]).await;
+    assert!(home.text.contains("čeká 1 položka"), "{}", home.text);
     // The editor has no access to the queue.
     let denied = app
         .get_with("/sprava/nepomuk/fronta", &[("cookie", &s.editor_a)])
@@ -293,9 +296,20 @@ async fn a_provider_proposes_and_the_coordinator_decides_with_notices() {
         .await;
     assert_eq!(twice.status, StatusCode::SEE_OTHER);
 
-    let mails = s.t.mails();
-    assert_eq!(mails.len(), 2, "{mails:#?}");
+    // Two notices each way: the coordinator hears of each proposal, the editor of each
+    // decision.
+    let all = s.t.mails();
+    assert_eq!(all.len(), 4, "{all:#?}");
+    let (to_coordinator, mails): (Vec<String>, Vec<String>) = all
+        .into_iter()
+        .partition(|m| m.contains("To: koordinator@nepomuk.cz"));
+    assert_eq!(to_coordinator.len(), 2, "{to_coordinator:#?}");
     assert!(mails.iter().all(|m| m.contains("To: editor@mesto.cz")));
+    assert!(
+        to_coordinator[0].contains("https://souhra.example/sprava/nepomuk/fronta"),
+        "{}",
+        to_coordinator[0]
+    );
     assert!(
         mails[0].contains("Souhra: změny služby Pečovatelská služba Nepomuk jsou schváleny")
             || mails[0].contains("schválil"),
@@ -504,6 +518,14 @@ async fn history_restores_and_reports_share_the_queue_and_the_audit_log_exports(
         )
         .await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    // The coordinator hears of it, without the reporter's text.
+    let notices: Vec<String> =
+        s.t.mails()
+            .into_iter()
+            .filter(|m| m.contains("nahlásil chybu") && m.contains("To: koordinator@"))
+            .collect();
+    assert_eq!(notices.len(), 1, "{notices:#?}");
+    assert!(!notices[0].contains("neplat"), "{}", notices[0]);
     let queue = app
         .get_with("/sprava/nepomuk/fronta", &[("cookie", &s.coordinator)])
         .await;
@@ -549,16 +571,33 @@ async fn history_restores_and_reports_share_the_queue_and_the_audit_log_exports(
         .get_with("/sprava/nepomuk/audit", &[("cookie", &admin)])
         .await;
     assert_eq!(log.status, StatusCode::OK);
-    for action in ["service.edit", "service.restore", "report.resolve"] {
+    // Each action as a phrase, and the record linked to its history.
+    for action in [
+        "úprava služby",
+        "obnovení starší verze služby",
+        "hlášení chyby vyřízeno opravou",
+    ] {
         assert!(log.text.contains(action), "{action}: {}", log.text);
     }
+    assert!(!log.text.contains("service.edit"), "{}", log.text);
+    assert!(
+        log.body.contains(&format!(
+            "<a href=\"/sprava/nepomuk/sluzba/{}/historie\">služba č. {}</a>",
+            s.a, s.a
+        )),
+        "{}",
+        log.body
+    );
     let filtered = app
         .get_with(
             "/sprava/nepomuk/audit?akce=report.&kdo=koordinator%40nepomuk.cz",
             &[("cookie", &admin)],
         )
         .await;
-    assert!(filtered.text.contains("report.resolve") && !filtered.text.contains("service.edit"));
+    assert!(
+        filtered.text.contains("hlášení chyby vyřízeno opravou")
+            && !filtered.text.contains("úprava služby")
+    );
     let csv = app
         .get_with("/sprava/nepomuk/audit?format=csv", &[("cookie", &admin)])
         .await;
@@ -566,12 +605,13 @@ async fn history_restores_and_reports_share_the_queue_and_the_audit_log_exports(
     let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(
         lines[0],
-        "Čas (UTC),Uživatel (e-mail),Činnost,Záznam,Podrobnosti"
+        "Čas (UTC),Uživatel (e-mail),Činnost,Území,Záznam,Podrobnosti"
     );
     assert!(
-        lines
-            .iter()
-            .any(|l| l.contains(",koordinator@nepomuk.cz,service.restore,service ")),
+        lines.iter().any(|l| l.contains(&format!(
+            ",koordinator@nepomuk.cz,obnovení starší verze služby,Nepomuk,služba č. {},",
+            s.a
+        ))),
         "{lines:#?}"
     );
     let bad_date = app

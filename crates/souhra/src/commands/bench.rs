@@ -222,9 +222,6 @@ pub async fn bench_login(config: &Config, args: &crate::cli::BenchLogin) -> Resu
             return Err(Failure::runtime("the password did not verify"));
         }
         store.login_succeeded(record.account.id, now).await?;
-        store
-            .record_event(now, Some(record.account.id), None, "account.login", None)
-            .await?;
         let (_, session) = souhra_web::auth::one_time_token()?;
         store
             .create_session(

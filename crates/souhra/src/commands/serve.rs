@@ -52,12 +52,7 @@ fn web_config(config: &Config) -> Result<WebConfig, Failure> {
             .map(|t| t.value.clone())
             .unwrap_or_default(),
         situations: souhra_interop::bundled::life_situations(None)?,
-        accounts: souhra_web::auth::AccountSettings {
-            lockout: std::time::Duration::from_secs(
-                u64::from(config.login_lockout_minutes.value) * 60,
-            ),
-            ..Default::default()
-        },
+        accounts: config.account_settings(),
         mail: config.mail_settings(),
     })
 }

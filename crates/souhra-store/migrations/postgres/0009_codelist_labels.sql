@@ -1,0 +1,17 @@
+-- Display labels of codelist entries chosen by an installation's administrators (a shorter or
+-- plainer name than the registry's). The bundled label stays in codelist_entry; the interface
+-- shows this one where it is set. Changing one changes the catalogue's revision, so search
+-- indexes and printed catalogues pick it up. Kept in step with migrations/sqlite.
+CREATE TABLE codelist_display_label (
+    codelist TEXT NOT NULL,
+    key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    changed_by BIGINT REFERENCES account (id) ON DELETE SET NULL,
+    changed_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (codelist, key),
+    FOREIGN KEY (codelist, key) REFERENCES codelist_entry (codelist, key) ON DELETE CASCADE
+);
+
+CREATE TRIGGER codelist_display_label_changed AFTER INSERT OR UPDATE OR DELETE
+    ON codelist_display_label
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_revision();
