@@ -12,6 +12,8 @@
 //! - [`policy`]: every permission decision, in one pure function.
 //! - [`catalogue`]: providers, services, facilities and service areas; IČO and registration ids.
 //! - [`import`]: options and report of a registry import.
+//! - [`plan`]: plan documents, their versions and statuses, the content tree, budgets,
+//!   indicators and their automatic status.
 //! - [`public`]: life situations of the public site and error reports from the public.
 //! - [`text`]: diacritics folding and slugs shared by search and URLs.
 //! - [`progress`]: the trait through which long work reports progress.
@@ -25,6 +27,7 @@ pub mod catalogue;
 pub mod code;
 pub mod codelist;
 pub mod import;
+pub mod plan;
 pub mod policy;
 pub mod population;
 pub mod progress;

@@ -182,6 +182,11 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "area.contact",
     "area.situations",
     "codelist.label",
+    "plan.create",
+    "plan.edit",
+    "plan.status",
+    "plan.version",
+    "plan.value",
 ];
 
 /// The prefix of a change field holding the registry's value of a field (not a local one).

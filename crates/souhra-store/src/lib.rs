@@ -7,7 +7,8 @@
 //! offers one method per question or change: territory ([`territory`]), the catalogue of
 //! services and its registry import ([`catalogue`]), codelists
 //! ([`codelist`]), planning areas ([`area`]), accounts, sessions and tokens ([`account`]), history, moderation and the audit
-//! log ([`history`]), installation
+//! log ([`history`]), plans with their versions, content, budgets and indicators ([`plan`]),
+//! installation
 //! metadata ([`meta`]). Records that
 //! mix several tables for display live in [`records`]. Every error is a [`StoreError`]; no
 //! `sqlx::Error` leaks out.
@@ -37,6 +38,7 @@ mod error;
 pub mod history;
 pub mod meta;
 mod migrate;
+pub mod plan;
 mod postgres;
 pub mod public;
 pub mod records;

@@ -42,6 +42,9 @@ use history::*;
 #[path = "cases/hsds.rs"]
 mod hsds;
 use hsds::*;
+#[path = "cases/plan.rs"]
+mod plan;
+use plan::*;
 #[path = "cases/public.rs"]
 mod public;
 use public::*;
@@ -87,6 +90,8 @@ const CASES: &[(&str, Case)] = cases![
     reimports_leave_registry_changes_in_the_history,
     display_labels_replace_official_ones_all_or_nothing,
     a_service_serves_an_area_as_the_area_list_says,
+    plans_keep_keys_across_versions_and_freeze_when_approved,
+    yearly_documents_and_bad_plans,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

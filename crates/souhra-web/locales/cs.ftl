@@ -738,3 +738,9 @@ mail-report-body =
     { $link }
 
     Souhra
+audit-event-plan-create = vytvoření plánu
+audit-event-plan-edit = úprava plánu
+audit-event-plan-status = změna stavu plánu
+audit-event-plan-version = nová verze plánu
+audit-event-plan-value = naměřená hodnota ukazatele
+audit-entity-plan = plán č. { $id }

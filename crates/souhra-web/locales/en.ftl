@@ -725,3 +725,9 @@ mail-report-body =
     { $link }
 
     Souhra
+audit-event-plan-create = plan created
+audit-event-plan-edit = plan edited
+audit-event-plan-status = plan status changed
+audit-event-plan-version = new plan version
+audit-event-plan-value = indicator value recorded
+audit-entity-plan = plan no. { $id }

@@ -737,3 +737,9 @@ mail-report-body =
     { $link }
 
     Souhra
+audit-event-plan-create = створення плану
+audit-event-plan-edit = зміна плану
+audit-event-plan-status = зміна стану плану
+audit-event-plan-version = нова версія плану
+audit-event-plan-value = виміряне значення показника
+audit-entity-plan = план № { $id }

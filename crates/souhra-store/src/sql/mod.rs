@@ -12,6 +12,7 @@ pub(crate) mod entries;
 pub(crate) mod history;
 pub(crate) mod import;
 pub(crate) mod meta;
+pub(crate) mod plan;
 pub(crate) mod public;
 pub(crate) mod territory;
 

@@ -1,0 +1,320 @@
+//! Plans of an area: documents with numbered versions, each version's vision and content tree
+//! (elements with stable keys, edited with a revision check so that nobody overwrites another's
+//! save unseen), budgets and indicators per element, and indicator values per plan.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use souhra_core::account::AccountId;
+use souhra_core::area::AreaId;
+use souhra_core::plan::{
+    Approval, BudgetLine, ElementKey, ElementKind, Indicator, Period, PlanKind, PlanStatus,
+    YearValue,
+};
+
+use crate::{Store, StoreResult, dispatch};
+
+/// Database id of a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PlanId(pub i64);
+
+/// Database id of a plan version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct VersionId(pub i64);
+
+/// A plan to create (its first version is an empty draft).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPlan {
+    /// Its area.
+    pub area: AreaId,
+    /// Its kind.
+    pub kind: PlanKind,
+    /// Title, e.g. "Komunitní plán sociálních služeb ORP Nepomuk 2026–2028".
+    pub title: String,
+    /// Topic or target group of an action plan, e.g. "senioři".
+    pub topic: Option<String>,
+    /// The years it covers (checked against the kind).
+    pub period: Period,
+}
+
+/// A plan with its versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// Its id.
+    pub id: PlanId,
+    /// Its area.
+    pub area: AreaId,
+    /// Its kind.
+    pub kind: PlanKind,
+    /// Title.
+    pub title: String,
+    /// Topic or target group.
+    pub topic: Option<String>,
+    /// The years it covers.
+    pub period: Period,
+    /// Its versions, oldest first.
+    pub versions: Vec<PlanVersion>,
+}
+
+impl Plan {
+    /// The newest version.
+    pub fn latest(&self) -> Option<&PlanVersion> {
+        self.versions.last()
+    }
+
+    /// The version in force (or, for reports, the approved one), if any.
+    pub fn in_force(&self) -> Option<&PlanVersion> {
+        self.versions.iter().rev().find(|v| {
+            v.status == PlanStatus::InForce
+                || (v.status == PlanStatus::Approved && !self.kind.has_structure())
+        })
+    }
+}
+
+/// One version of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanVersion {
+    /// Its id.
+    pub id: VersionId,
+    /// Its plan.
+    pub plan: PlanId,
+    /// 1, 2, …
+    pub number: i64,
+    /// Where it stands.
+    pub status: PlanStatus,
+    /// The vision (Markdown).
+    pub vision: Option<String>,
+    /// The council's decision, once approved.
+    pub approval: Option<Approval>,
+    /// When the status last changed.
+    pub status_changed_at: DateTime<Utc>,
+    /// Changes with each save of the vision (the revision check of [`Store::set_vision`]).
+    pub revision: i64,
+}
+
+/// The fields of a measure (empty for other elements).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ElementDetails {
+    /// Why the measure is needed.
+    pub justification: Option<String>,
+    /// Target groups (codelist keys).
+    pub target_groups: Vec<String>,
+    /// Linked catalogue services (ids).
+    pub services: Vec<i64>,
+    /// The responsible organization.
+    pub responsible_organization: Option<String>,
+    /// The responsible person (a role or a name the office chose to publish).
+    pub responsible_person: Option<String>,
+    /// Partners.
+    pub partners: Option<String>,
+    /// Start.
+    pub start: Option<NaiveDate>,
+    /// End.
+    pub end: Option<NaiveDate>,
+    /// Expected outputs.
+    pub outputs: Option<String>,
+}
+
+/// The content of an element as edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ElementContent {
+    /// Title.
+    pub title: String,
+    /// Text (Markdown, sanitized when shown).
+    pub body: Option<String>,
+    /// Measure or activity fields.
+    pub details: ElementDetails,
+}
+
+/// An element of a version's content tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Element {
+    /// Stable key.
+    pub key: ElementKey,
+    /// Its kind.
+    pub kind: ElementKind,
+    /// Its parent.
+    pub parent: Option<ElementKey>,
+    /// Order among its siblings.
+    pub position: i64,
+    /// Title.
+    pub title: String,
+    /// Text.
+    pub body: Option<String>,
+    /// Measure or activity fields.
+    pub details: ElementDetails,
+    /// Changes with each save.
+    pub revision: i64,
+}
+
+/// Who does something to a plan and when.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanChange {
+    /// The account.
+    pub by: Option<AccountId>,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Creates a plan with an empty draft as version 1.
+    pub async fn create_plan(
+        &self,
+        new: &NewPlan,
+        change: PlanChange,
+    ) -> StoreResult<(PlanId, VersionId)> {
+        dispatch!(self, plan::create(new, change))
+    }
+
+    /// The plans of an area, newest period first, with their versions.
+    pub async fn plans_of_area(&self, area: AreaId) -> StoreResult<Vec<Plan>> {
+        dispatch!(self, plan::of_area(area))
+    }
+
+    /// One plan with its versions.
+    pub async fn plan(&self, id: PlanId) -> StoreResult<Option<Plan>> {
+        dispatch!(self, plan::one(id))
+    }
+
+    /// The elements of a version in tree order (each parent before its children, siblings by
+    /// position).
+    pub async fn plan_elements(&self, version: VersionId) -> StoreResult<Vec<Element>> {
+        dispatch!(self, plan::elements(version))
+    }
+
+    /// Adds an element at the end of its siblings; returns its new key.
+    /// [`crate::StoreError::Invalid`] when the version is frozen or the parent is missing or of
+    /// the wrong kind.
+    pub async fn add_plan_element(
+        &self,
+        version: VersionId,
+        kind: ElementKind,
+        parent: Option<&ElementKey>,
+        content: &ElementContent,
+        change: PlanChange,
+    ) -> StoreResult<ElementKey> {
+        dispatch!(
+            self,
+            plan::add_element(version, kind, parent, content, change)
+        )
+    }
+
+    /// Saves an element's content if its revision is still `revision`; returns the new
+    /// revision. [`crate::StoreError::Conflict`] when someone saved it in between (nothing is
+    /// written), [`crate::StoreError::Invalid`] when the version is frozen.
+    pub async fn update_plan_element(
+        &self,
+        version: VersionId,
+        key: &ElementKey,
+        revision: i64,
+        content: &ElementContent,
+        change: PlanChange,
+    ) -> StoreResult<i64> {
+        dispatch!(
+            self,
+            plan::update_element(version, key, revision, content, change)
+        )
+    }
+
+    /// Removes an element without children, with its budget and indicators.
+    pub async fn remove_plan_element(
+        &self,
+        version: VersionId,
+        key: &ElementKey,
+        change: PlanChange,
+    ) -> StoreResult<()> {
+        dispatch!(self, plan::remove_element(version, key, change))
+    }
+
+    /// Saves the vision if the version's revision is still `revision`; returns the new one.
+    pub async fn set_vision(
+        &self,
+        version: VersionId,
+        revision: i64,
+        vision: Option<&str>,
+        change: PlanChange,
+    ) -> StoreResult<i64> {
+        dispatch!(self, plan::set_vision(version, revision, vision, change))
+    }
+
+    /// Replaces the budget of an element.
+    pub async fn set_plan_budget(
+        &self,
+        version: VersionId,
+        key: &ElementKey,
+        lines: &[BudgetLine],
+        change: PlanChange,
+    ) -> StoreResult<()> {
+        dispatch!(self, plan::set_budget(version, key, lines, change))
+    }
+
+    /// The budget lines of a version: (element key, line).
+    pub async fn plan_budget(
+        &self,
+        version: VersionId,
+    ) -> StoreResult<Vec<(ElementKey, BudgetLine)>> {
+        dispatch!(self, plan::budget(version))
+    }
+
+    /// Replaces the indicators of an element (each checked).
+    pub async fn set_plan_indicators(
+        &self,
+        version: VersionId,
+        key: &ElementKey,
+        indicators: &[Indicator],
+        change: PlanChange,
+    ) -> StoreResult<()> {
+        dispatch!(self, plan::set_indicators(version, key, indicators, change))
+    }
+
+    /// The indicators of a version: (element key, indicator).
+    pub async fn plan_indicators(
+        &self,
+        version: VersionId,
+    ) -> StoreResult<Vec<(ElementKey, Indicator)>> {
+        dispatch!(self, plan::indicators(version))
+    }
+
+    /// Records the measured value of an indicator in a year (replacing an earlier one). Values
+    /// belong to the plan, so every version sees them.
+    pub async fn record_indicator_value(
+        &self,
+        plan: PlanId,
+        indicator: &ElementKey,
+        value: YearValue,
+        change: PlanChange,
+    ) -> StoreResult<()> {
+        dispatch!(self, plan::record_value(plan, indicator, value, change))
+    }
+
+    /// The measured values of a plan's indicators: (indicator key, value), by year.
+    pub async fn indicator_values(
+        &self,
+        plan: PlanId,
+    ) -> StoreResult<Vec<(ElementKey, YearValue)>> {
+        dispatch!(self, plan::values(plan))
+    }
+
+    /// Moves a version to `next` (approval needs `approval`); a version coming into force ends
+    /// the one in force before it. [`crate::StoreError::Invalid`] for a step the workflow does
+    /// not allow.
+    pub async fn set_plan_status(
+        &self,
+        version: VersionId,
+        next: PlanStatus,
+        approval: Option<&Approval>,
+        change: PlanChange,
+    ) -> StoreResult<()> {
+        dispatch!(self, plan::set_status(version, next, approval, change))
+    }
+
+    /// Starts a new draft from the newest version (vision, elements with their keys, budgets,
+    /// indicators); refused while the newest version is still open (draft or in comment).
+    pub async fn new_plan_version(
+        &self,
+        plan: PlanId,
+        change: PlanChange,
+    ) -> StoreResult<VersionId> {
+        dispatch!(self, plan::new_version(plan, change))
+    }
+}

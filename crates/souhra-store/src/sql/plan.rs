@@ -1,0 +1,899 @@
+//! Plans, their versions, content trees, budgets, indicators and indicator values.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use souhra_core::area::AreaId;
+use souhra_core::plan::{
+    Approval, BudgetLine, Direction, ElementKey, ElementKind, FundingSource, Indicator, Period,
+    PlanKind, PlanStatus, YearValue, clean_text,
+};
+
+use super::catalogue::parse_json;
+use super::history::audit;
+use super::import::json;
+use super::{Pool, Tx, begin_write};
+use crate::error::stored;
+use crate::plan::{
+    Element, ElementContent, NewPlan, Plan, PlanChange, PlanId, PlanVersion, VersionId,
+};
+use crate::{StoreError, StoreResult};
+
+/// The entity name of plans in audit events.
+const PLAN: &str = "plan";
+
+fn invalid(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Invalid(e.to_string())
+}
+
+/// The plan, area, kind and status of an open (not frozen) version, in `tx`.
+async fn open_version(tx: &mut Tx, version: VersionId) -> StoreResult<(PlanId, AreaId, PlanKind)> {
+    let row: Option<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.area_id, p.kind, v.status FROM plan_version v \
+         JOIN plan p ON p.id = v.plan_id WHERE v.id = $1",
+    )
+    .bind(version.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((plan, area, kind, status)) = row else {
+        return Err(StoreError::NotFound(format!("plan version {}", version.0)));
+    };
+    let status = stored(status, "plan status", |s| PlanStatus::from_key(&s))?;
+    if status.is_frozen() {
+        return Err(StoreError::Invalid(format!(
+            "version {} is {status} and can no longer change; start a new version",
+            version.0
+        )));
+    }
+    let kind = stored(kind, "plan kind", |k| PlanKind::from_key(&k))?;
+    Ok((PlanId(plan), AreaId(area), kind))
+}
+
+pub(crate) async fn create(
+    pool: &Pool,
+    new: &NewPlan,
+    change: PlanChange,
+) -> StoreResult<(PlanId, VersionId)> {
+    let period = Period::new(new.kind, new.period.from, new.period.to).map_err(invalid)?;
+    let title = clean_text(&new.title, "title", 300, false).map_err(invalid)?;
+    let topic = new
+        .topic
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| clean_text(t, "topic", 200, false))
+        .transpose()
+        .map_err(invalid)?;
+    let mut tx = begin_write(pool).await?;
+    let (plan,): (i64,) = sqlx::query_as(
+        "INSERT INTO plan (area_id, kind, title, topic, period_from, period_to, created_at, \
+         created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(new.area.0)
+    .bind(new.kind.key())
+    .bind(&title)
+    .bind(topic.as_deref())
+    .bind(i64::from(period.from))
+    .bind(i64::from(period.to))
+    .bind(change.at)
+    .bind(change.by.map(|a| a.0))
+    .fetch_one(&mut *tx)
+    .await?;
+    let version = insert_version(&mut tx, PlanId(plan), 1, None, change).await?;
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(new.area),
+        "plan.create",
+        Some((PLAN, plan)),
+        Some(&title),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((PlanId(plan), version))
+}
+
+async fn insert_version(
+    tx: &mut Tx,
+    plan: PlanId,
+    number: i64,
+    vision: Option<&str>,
+    change: PlanChange,
+) -> StoreResult<VersionId> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO plan_version (plan_id, number, status, vision, status_changed_at, \
+         created_at, created_by) VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING id",
+    )
+    .bind(plan.0)
+    .bind(number)
+    .bind(PlanStatus::Draft.key())
+    .bind(vision)
+    .bind(change.at)
+    .bind(change.by.map(|a| a.0))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(VersionId(id))
+}
+
+type PlanRow = (i64, i64, String, String, Option<String>, i64, i64);
+type VersionRow = (
+    i64,
+    i64,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<NaiveDate>,
+    Option<String>,
+    DateTime<Utc>,
+    i64,
+);
+
+const PLAN_SELECT: &str =
+    "SELECT id, area_id, kind, title, topic, period_from, period_to FROM plan";
+const VERSION_SELECT: &str = "SELECT id, plan_id, number, status, vision, resolution, \
+     approved_on, approved_by, status_changed_at, revision FROM plan_version";
+
+fn year(value: i64) -> StoreResult<i32> {
+    stored(value, "year", i32::try_from)
+}
+
+fn version_of(row: VersionRow) -> StoreResult<PlanVersion> {
+    let (id, plan, number, status, vision, resolution, on, by, changed, revision) = row;
+    let approval = match (resolution, on, by) {
+        (Some(resolution), Some(date), Some(body)) => Some(Approval {
+            resolution,
+            date,
+            body,
+        }),
+        _ => None,
+    };
+    Ok(PlanVersion {
+        id: VersionId(id),
+        plan: PlanId(plan),
+        number,
+        status: stored(status, "plan status", |s| PlanStatus::from_key(&s))?,
+        vision,
+        approval,
+        status_changed_at: changed,
+        revision,
+    })
+}
+
+async fn with_versions(pool: &Pool, rows: Vec<PlanRow>) -> StoreResult<Vec<Plan>> {
+    let mut plans = Vec::with_capacity(rows.len());
+    let mut index = HashMap::new();
+    for (id, area, kind, title, topic, from, to) in rows {
+        index.insert(id, plans.len());
+        plans.push(Plan {
+            id: PlanId(id),
+            area: AreaId(area),
+            kind: stored(kind, "plan kind", |k| PlanKind::from_key(&k))?,
+            title,
+            topic,
+            period: Period {
+                from: year(from)?,
+                to: year(to)?,
+            },
+            versions: Vec::new(),
+        });
+    }
+    if plans.is_empty() {
+        return Ok(plans);
+    }
+    let ids: Vec<String> = plans.iter().map(|p| p.id.0.to_string()).collect();
+    // Ids are numbers read from the database, not input.
+    let rows: Vec<VersionRow> = sqlx::query_as(&format!(
+        "{VERSION_SELECT} WHERE plan_id IN ({}) ORDER BY plan_id, number",
+        ids.join(", ")
+    ))
+    .fetch_all(pool)
+    .await?;
+    for row in rows {
+        let version = version_of(row)?;
+        if let Some(&i) = index.get(&version.plan.0) {
+            plans[i].versions.push(version);
+        }
+    }
+    Ok(plans)
+}
+
+pub(crate) async fn of_area(pool: &Pool, area: AreaId) -> StoreResult<Vec<Plan>> {
+    let rows: Vec<PlanRow> = sqlx::query_as(&format!(
+        "{PLAN_SELECT} WHERE area_id = $1 ORDER BY period_from DESC, kind, id"
+    ))
+    .bind(area.0)
+    .fetch_all(pool)
+    .await?;
+    with_versions(pool, rows).await
+}
+
+pub(crate) async fn one(pool: &Pool, id: PlanId) -> StoreResult<Option<Plan>> {
+    let rows: Vec<PlanRow> = sqlx::query_as(&format!("{PLAN_SELECT} WHERE id = $1"))
+        .bind(id.0)
+        .fetch_all(pool)
+        .await?;
+    Ok(with_versions(pool, rows).await?.pop())
+}
+
+type ElementRow = (
+    String,
+    String,
+    Option<String>,
+    i64,
+    String,
+    Option<String>,
+    String,
+    i64,
+);
+
+async fn element_rows(
+    executor: impl sqlx::Executor<'_, Database = super::Db>,
+    version: VersionId,
+) -> StoreResult<Vec<Element>> {
+    let rows: Vec<ElementRow> = sqlx::query_as(
+        "SELECT key, kind, parent_key, position, title, body, details, revision \
+         FROM plan_element WHERE version_id = $1 ORDER BY position, id",
+    )
+    .bind(version.0)
+    .fetch_all(executor)
+    .await?;
+    rows.into_iter()
+        .map(
+            |(key, kind, parent, position, title, body, details, revision)| {
+                Ok(Element {
+                    key: stored(key, "element key", |k| ElementKey::parse(&k))?,
+                    kind: stored(kind, "element kind", |k| ElementKind::from_key(&k))?,
+                    parent: parent
+                        .map(|p| stored(p, "parent key", |p| ElementKey::parse(&p)))
+                        .transpose()?,
+                    position,
+                    title,
+                    body,
+                    details: parse_json(&details, "element details")?,
+                    revision,
+                })
+            },
+        )
+        .collect()
+}
+
+/// `elements` with each parent before its children (depth first, siblings by position).
+fn tree_order(elements: Vec<Element>) -> Vec<Element> {
+    let mut children: HashMap<Option<ElementKey>, Vec<Element>> = HashMap::new();
+    for e in elements {
+        children.entry(e.parent.clone()).or_default().push(e);
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<Element> = children.remove(&None).unwrap_or_default();
+    stack.reverse();
+    while let Some(e) = stack.pop() {
+        if let Some(mut kids) = children.remove(&Some(e.key.clone())) {
+            kids.reverse();
+            stack.extend(kids);
+        }
+        out.push(e);
+    }
+    out
+}
+
+pub(crate) async fn elements(pool: &Pool, version: VersionId) -> StoreResult<Vec<Element>> {
+    Ok(tree_order(element_rows(pool, version).await?))
+}
+
+fn checked(content: &ElementContent) -> StoreResult<(String, Option<String>, String)> {
+    let title = clean_text(&content.title, "title", 500, false).map_err(invalid)?;
+    let body = content
+        .body
+        .as_deref()
+        .filter(|b| !b.trim().is_empty())
+        .map(|b| clean_text(b, "text", 100_000, true))
+        .transpose()
+        .map_err(invalid)?;
+    if let (Some(start), Some(end)) = (content.details.start, content.details.end)
+        && end < start
+    {
+        return Err(StoreError::Invalid(format!(
+            "the end {end} is before the start {start}"
+        )));
+    }
+    Ok((title, body, json(&content.details)))
+}
+
+async fn kind_of(tx: &mut Tx, version: VersionId, key: &ElementKey) -> StoreResult<ElementKind> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT kind FROM plan_element WHERE version_id = $1 AND key = $2")
+            .bind(version.0)
+            .bind(key.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
+    let (kind,) = row.ok_or_else(|| StoreError::NotFound(format!("element {key}")))?;
+    stored(kind, "element kind", |k| ElementKind::from_key(&k))
+}
+
+pub(crate) async fn add_element(
+    pool: &Pool,
+    version: VersionId,
+    kind: ElementKind,
+    parent: Option<&ElementKey>,
+    content: &ElementContent,
+    change: PlanChange,
+) -> StoreResult<ElementKey> {
+    let (title, body, details) = checked(content)?;
+    let mut tx = begin_write(pool).await?;
+    let (plan, area, plan_kind) = open_version(&mut tx, version).await?;
+    if kind != ElementKind::Chapter && !plan_kind.has_structure() {
+        return Err(StoreError::Invalid(format!(
+            "a {plan_kind} has no priorities, goals, measures or activities of its own"
+        )));
+    }
+    match (kind.parent(), parent) {
+        (None, None) => {}
+        (Some(expected), Some(parent)) => {
+            let found = kind_of(&mut tx, version, parent)
+                .await
+                .map_err(|_| StoreError::Invalid(format!("the parent {parent} does not exist")))?;
+            if found != expected {
+                return Err(StoreError::Invalid(format!(
+                    "a {kind} belongs under a {expected}, not a {found}"
+                )));
+            }
+        }
+        (expected, _) => {
+            return Err(StoreError::Invalid(format!(
+                "a {kind} belongs under {}",
+                expected.map_or("nothing", ElementKind::key)
+            )));
+        }
+    }
+    let (number,): (i64,) =
+        sqlx::query_as("UPDATE plan SET next_key = next_key + 1 WHERE id = $1 RETURNING next_key")
+            .bind(plan.0)
+            .fetch_one(&mut *tx)
+            .await?;
+    let key = ElementKey::parse(&format!("e{}", number - 1)).map_err(invalid)?;
+    let (position,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM plan_element \
+         WHERE version_id = $1 AND ((parent_key IS NULL AND $2 IS NULL) OR parent_key = $2)",
+    )
+    .bind(version.0)
+    .bind(parent.map(ElementKey::as_str))
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO plan_element (version_id, key, kind, parent_key, position, title, body, \
+         details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(version.0)
+    .bind(key.as_str())
+    .bind(kind.key())
+    .bind(parent.map(ElementKey::as_str))
+    .bind(position)
+    .bind(&title)
+    .bind(body.as_deref())
+    .bind(&details)
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(area),
+        "plan.edit",
+        Some((PLAN, plan.0)),
+        Some(&format!("+{key} {title}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(key)
+}
+
+pub(crate) async fn update_element(
+    pool: &Pool,
+    version: VersionId,
+    key: &ElementKey,
+    revision: i64,
+    content: &ElementContent,
+    change: PlanChange,
+) -> StoreResult<i64> {
+    let (title, body, details) = checked(content)?;
+    let mut tx = begin_write(pool).await?;
+    let (plan, area, _) = open_version(&mut tx, version).await?;
+    kind_of(&mut tx, version, key).await?;
+    let updated = sqlx::query(
+        "UPDATE plan_element SET title = $4, body = $5, details = $6, revision = revision + 1 \
+         WHERE version_id = $1 AND key = $2 AND revision = $3",
+    )
+    .bind(version.0)
+    .bind(key.as_str())
+    .bind(revision)
+    .bind(&title)
+    .bind(body.as_deref())
+    .bind(&details)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() != 1 {
+        return Err(StoreError::Conflict(format!(
+            "{key} was saved by someone else since revision {revision}"
+        )));
+    }
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(area),
+        "plan.edit",
+        Some((PLAN, plan.0)),
+        Some(&format!("{key} {title}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(revision + 1)
+}
+
+pub(crate) async fn remove_element(
+    pool: &Pool,
+    version: VersionId,
+    key: &ElementKey,
+    change: PlanChange,
+) -> StoreResult<()> {
+    let mut tx = begin_write(pool).await?;
+    let (plan, area, _) = open_version(&mut tx, version).await?;
+    kind_of(&mut tx, version, key).await?;
+    let (children,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM plan_element WHERE version_id = $1 AND parent_key = $2",
+    )
+    .bind(version.0)
+    .bind(key.as_str())
+    .fetch_one(&mut *tx)
+    .await?;
+    if children > 0 {
+        return Err(StoreError::Invalid(format!(
+            "{key} has {children} elements under it; remove or move them first"
+        )));
+    }
+    for sql in [
+        "DELETE FROM plan_budget WHERE version_id = $1 AND element_key = $2",
+        "DELETE FROM plan_indicator WHERE version_id = $1 AND element_key = $2",
+        "DELETE FROM plan_element WHERE version_id = $1 AND key = $2",
+    ] {
+        sqlx::query(sql)
+            .bind(version.0)
+            .bind(key.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(area),
+        "plan.edit",
+        Some((PLAN, plan.0)),
+        Some(&format!("-{key}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn set_vision(
+    pool: &Pool,
+    version: VersionId,
+    revision: i64,
+    vision: Option<&str>,
+    change: PlanChange,
+) -> StoreResult<i64> {
+    let vision = vision
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| clean_text(v, "vision", 20_000, true))
+        .transpose()
+        .map_err(invalid)?;
+    let mut tx = begin_write(pool).await?;
+    let (plan, area, _) = open_version(&mut tx, version).await?;
+    let updated = sqlx::query(
+        "UPDATE plan_version SET vision = $3, revision = revision + 1 \
+         WHERE id = $1 AND revision = $2",
+    )
+    .bind(version.0)
+    .bind(revision)
+    .bind(vision.as_deref())
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() != 1 {
+        return Err(StoreError::Conflict(format!(
+            "the vision was saved by someone else since revision {revision}"
+        )));
+    }
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(area),
+        "plan.edit",
+        Some((PLAN, plan.0)),
+        Some("vision"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(revision + 1)
+}
+
+pub(crate) async fn set_budget(
+    pool: &Pool,
+    version: VersionId,
+    key: &ElementKey,
+    lines: &[BudgetLine],
+    change: PlanChange,
+) -> StoreResult<()> {
+    if let Some(bad) = lines.iter().find(|l| l.amount < 0) {
+        return Err(StoreError::Invalid(format!(
+            "a budget cannot be negative ({} in {})",
+            bad.amount, bad.year
+        )));
+    }
+    let mut tx = begin_write(pool).await?;
+    let (plan, area, _) = open_version(&mut tx, version).await?;
+    kind_of(&mut tx, version, key).await?;
+    sqlx::query("DELETE FROM plan_budget WHERE version_id = $1 AND element_key = $2")
+        .bind(version.0)
+        .bind(key.as_str())
+        .execute(&mut *tx)
+        .await?;
+    let mut merged: HashMap<(i32, FundingSource), i64> = HashMap::new();
+    for line in lines {
+        let sum = merged.entry((line.year, line.source)).or_default();
+        *sum = sum.saturating_add(line.amount);
+    }
+    for ((year, source), amount) in merged {
+        sqlx::query(
+            "INSERT INTO plan_budget (version_id, element_key, year, source, amount) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(version.0)
+        .bind(key.as_str())
+        .bind(i64::from(year))
+        .bind(source.key())
+        .bind(amount)
+        .execute(&mut *tx)
+        .await?;
+    }
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(area),
+        "plan.edit",
+        Some((PLAN, plan.0)),
+        Some(&format!("{key} budget")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn budget(
+    pool: &Pool,
+    version: VersionId,
+) -> StoreResult<Vec<(ElementKey, BudgetLine)>> {
+    let rows: Vec<(String, i64, String, i64)> = sqlx::query_as(
+        "SELECT element_key, year, source, amount FROM plan_budget WHERE version_id = $1 \
+         ORDER BY element_key, year, source",
+    )
+    .bind(version.0)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(key, y, source, amount)| {
+            Ok((
+                stored(key, "element key", |k| ElementKey::parse(&k))?,
+                BudgetLine {
+                    year: year(y)?,
+                    source: stored(source, "funding source", |s| FundingSource::from_key(&s))?,
+                    amount,
+                },
+            ))
+        })
+        .collect()
+}
+
+pub(crate) async fn set_indicators(
+    pool: &Pool,
+    version: VersionId,
+    key: &ElementKey,
+    indicators: &[Indicator],
+    change: PlanChange,
+) -> StoreResult<()> {
+    for indicator in indicators {
+        indicator.check().map_err(invalid)?;
+    }
+    let mut tx = begin_write(pool).await?;
+    let (plan, area, _) = open_version(&mut tx, version).await?;
+    kind_of(&mut tx, version, key).await?;
+    sqlx::query("DELETE FROM plan_indicator WHERE version_id = $1 AND element_key = $2")
+        .bind(version.0)
+        .bind(key.as_str())
+        .execute(&mut *tx)
+        .await?;
+    for (position, i) in indicators.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO plan_indicator (version_id, key, element_key, position, name, unit, \
+             baseline_value, baseline_year, target_value, target_year, direction) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(version.0)
+        .bind(i.key.as_str())
+        .bind(key.as_str())
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .bind(i.name.trim())
+        .bind(i.unit.trim())
+        .bind(i.baseline.value)
+        .bind(i64::from(i.baseline.year))
+        .bind(i.target.value)
+        .bind(i64::from(i.target.year))
+        .bind(i.direction.key())
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Conflict(_) => StoreError::Conflict(format!(
+                "the indicator key {} is used elsewhere in this plan",
+                i.key
+            )),
+            other => other,
+        })?;
+    }
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(area),
+        "plan.edit",
+        Some((PLAN, plan.0)),
+        Some(&format!("{key} indicators")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+type IndicatorRow = (String, String, String, String, f64, i64, f64, i64, String);
+
+pub(crate) async fn indicators(
+    pool: &Pool,
+    version: VersionId,
+) -> StoreResult<Vec<(ElementKey, Indicator)>> {
+    let rows: Vec<IndicatorRow> = sqlx::query_as(
+        "SELECT element_key, key, name, unit, baseline_value, baseline_year, target_value, \
+         target_year, direction FROM plan_indicator WHERE version_id = $1 \
+         ORDER BY element_key, position",
+    )
+    .bind(version.0)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(element, key, name, unit, bv, by, tv, ty, direction)| {
+            Ok((
+                stored(element, "element key", |k| ElementKey::parse(&k))?,
+                Indicator {
+                    key: stored(key, "indicator key", |k| ElementKey::parse(&k))?,
+                    name,
+                    unit,
+                    baseline: YearValue {
+                        year: year(by)?,
+                        value: bv,
+                    },
+                    target: YearValue {
+                        year: year(ty)?,
+                        value: tv,
+                    },
+                    direction: stored(direction, "direction", |d| Direction::from_key(&d))?,
+                },
+            ))
+        })
+        .collect()
+}
+
+pub(crate) async fn record_value(
+    pool: &Pool,
+    plan: PlanId,
+    indicator: &ElementKey,
+    value: YearValue,
+    change: PlanChange,
+) -> StoreResult<()> {
+    if !value.value.is_finite() || !(2000..=2100).contains(&value.year) {
+        return Err(StoreError::Invalid(format!(
+            "{} in {} is not a value of an indicator",
+            value.value, value.year
+        )));
+    }
+    let mut tx = begin_write(pool).await?;
+    let known: Option<(i64,)> = sqlx::query_as(
+        "SELECT p.area_id FROM plan p JOIN plan_version v ON v.plan_id = p.id \
+         JOIN plan_indicator i ON i.version_id = v.id WHERE p.id = $1 AND i.key = $2 LIMIT 1",
+    )
+    .bind(plan.0)
+    .bind(indicator.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((area,)) = known else {
+        return Err(StoreError::NotFound(format!(
+            "plan {} has no indicator {indicator}",
+            plan.0
+        )));
+    };
+    sqlx::query(
+        "INSERT INTO indicator_value (plan_id, indicator_key, year, value, recorded_at, \
+         recorded_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (plan_id, indicator_key, year) \
+         DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, \
+         recorded_by = excluded.recorded_by",
+    )
+    .bind(plan.0)
+    .bind(indicator.as_str())
+    .bind(i64::from(value.year))
+    .bind(value.value)
+    .bind(change.at)
+    .bind(change.by.map(|a| a.0))
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(AreaId(area)),
+        "plan.value",
+        Some((PLAN, plan.0)),
+        Some(&format!("{indicator} {}: {}", value.year, value.value)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn values(pool: &Pool, plan: PlanId) -> StoreResult<Vec<(ElementKey, YearValue)>> {
+    let rows: Vec<(String, i64, f64)> = sqlx::query_as(
+        "SELECT indicator_key, year, value FROM indicator_value WHERE plan_id = $1 \
+         ORDER BY indicator_key, year",
+    )
+    .bind(plan.0)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(key, y, value)| {
+            Ok((
+                stored(key, "indicator key", |k| ElementKey::parse(&k))?,
+                YearValue {
+                    year: year(y)?,
+                    value,
+                },
+            ))
+        })
+        .collect()
+}
+
+pub(crate) async fn set_status(
+    pool: &Pool,
+    version: VersionId,
+    next: PlanStatus,
+    approval: Option<&Approval>,
+    change: PlanChange,
+) -> StoreResult<()> {
+    let mut tx = begin_write(pool).await?;
+    let row: Option<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.area_id, p.kind, v.status FROM plan_version v \
+         JOIN plan p ON p.id = v.plan_id WHERE v.id = $1",
+    )
+    .bind(version.0)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((plan, area, kind, status)) = row else {
+        return Err(StoreError::NotFound(format!("plan version {}", version.0)));
+    };
+    let kind = stored(kind, "plan kind", |k| PlanKind::from_key(&k))?;
+    let status = stored(status, "plan status", |s| PlanStatus::from_key(&s))?;
+    status.check_step(kind, next).map_err(invalid)?;
+    if next == PlanStatus::Approved {
+        let Some(approval) = approval else {
+            return Err(StoreError::Invalid(
+                "an approval needs the resolution, its date and the approving body".into(),
+            ));
+        };
+        let approval =
+            Approval::new(&approval.resolution, approval.date, &approval.body).map_err(invalid)?;
+        sqlx::query(
+            "UPDATE plan_version SET resolution = $2, approved_on = $3, approved_by = $4 \
+             WHERE id = $1",
+        )
+        .bind(version.0)
+        .bind(&approval.resolution)
+        .bind(approval.date)
+        .bind(&approval.body)
+        .execute(&mut *tx)
+        .await?;
+    }
+    if next == PlanStatus::InForce {
+        // One version of a plan is in force at a time.
+        sqlx::query(
+            "UPDATE plan_version SET status = $3, status_changed_at = $4 \
+             WHERE plan_id = $1 AND id <> $2 AND status = $5",
+        )
+        .bind(plan)
+        .bind(version.0)
+        .bind(PlanStatus::Ended.key())
+        .bind(change.at)
+        .bind(PlanStatus::InForce.key())
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("UPDATE plan_version SET status = $2, status_changed_at = $3 WHERE id = $1")
+        .bind(version.0)
+        .bind(next.key())
+        .bind(change.at)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(AreaId(area)),
+        "plan.status",
+        Some((PLAN, plan)),
+        Some(&format!("{status} -> {next}")),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn new_version(
+    pool: &Pool,
+    plan: PlanId,
+    change: PlanChange,
+) -> StoreResult<VersionId> {
+    let mut tx = begin_write(pool).await?;
+    let latest: Option<(i64, i64, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT v.id, v.number, v.status, v.vision, p.area_id FROM plan_version v \
+         JOIN plan p ON p.id = v.plan_id WHERE v.plan_id = $1 ORDER BY v.number DESC LIMIT 1",
+    )
+    .bind(plan.0)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((from, number, status, vision, area)) = latest else {
+        return Err(StoreError::NotFound(format!("plan {}", plan.0)));
+    };
+    let status = stored(status, "plan status", |s| PlanStatus::from_key(&s))?;
+    if !status.is_frozen() {
+        return Err(StoreError::Invalid(format!(
+            "version {number} is still open ({status}); edit it instead of starting another"
+        )));
+    }
+    let version = insert_version(&mut tx, plan, number + 1, vision.as_deref(), change).await?;
+    for sql in [
+        "INSERT INTO plan_element (version_id, key, kind, parent_key, position, title, body, \
+         details) SELECT $2, key, kind, parent_key, position, title, body, details \
+         FROM plan_element WHERE version_id = $1",
+        "INSERT INTO plan_budget (version_id, element_key, year, source, amount) \
+         SELECT $2, element_key, year, source, amount FROM plan_budget WHERE version_id = $1",
+        "INSERT INTO plan_indicator (version_id, key, element_key, position, name, unit, \
+         baseline_value, baseline_year, target_value, target_year, direction) \
+         SELECT $2, key, element_key, position, name, unit, baseline_value, baseline_year, \
+         target_value, target_year, direction FROM plan_indicator WHERE version_id = $1",
+    ] {
+        sqlx::query(sql)
+            .bind(from)
+            .bind(version.0)
+            .execute(&mut *tx)
+            .await?;
+    }
+    audit(
+        &mut tx,
+        change.at,
+        change.by,
+        Some(AreaId(area)),
+        "plan.version",
+        Some((PLAN, plan.0)),
+        Some(&format!("{}", number + 1)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(version)
+}

@@ -1,0 +1,470 @@
+//! Planning cases of the store suite (included by `store.rs`, so they run on both databases):
+//! plans and versions, the content tree with stable keys, revision checks, the status
+//! workflow, budgets, indicators and their values.
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use souhra_core::plan::{
+    Approval, BudgetLine, Direction, ElementKey, ElementKind, FundingSource, Indicator,
+    IndicatorStatus, Period, PlanKind, PlanStatus, YearValue, indicator_status,
+};
+use souhra_store::plan::{ElementContent, ElementDetails, NewPlan, PlanChange};
+use souhra_store::{Store, StoreError};
+
+use crate::catalogue::plzensky_kraj_with_nepomuk;
+
+fn change(minute: i64) -> PlanChange {
+    PlanChange {
+        by: None,
+        at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap() + Duration::minutes(minute),
+    }
+}
+
+fn content(title: &str) -> ElementContent {
+    ElementContent {
+        title: title.into(),
+        body: None,
+        details: ElementDetails::default(),
+    }
+}
+
+fn community_plan(area: souhra_core::area::AreaId) -> NewPlan {
+    NewPlan {
+        area,
+        kind: PlanKind::CommunityPlan,
+        title: "Komunitní plán sociálních služeb ORP Nepomuk 2026–2028".into(),
+        topic: None,
+        period: Period::new(PlanKind::CommunityPlan, 2026, 2028).unwrap(),
+    }
+}
+
+fn approval() -> Approval {
+    Approval::new(
+        "ZM/45/2026",
+        NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
+        "Zastupitelstvo města Nepomuk",
+    )
+    .unwrap()
+}
+
+pub async fn plans_keep_keys_across_versions_and_freeze_when_approved(store: Store) {
+    plzensky_kraj_with_nepomuk(&store).await;
+    let area = store.area_by_slug("nepomuk").await.unwrap().unwrap().id;
+    let (plan, v1) = store
+        .create_plan(&community_plan(area), change(0))
+        .await
+        .unwrap();
+    let add = |kind, parent: Option<ElementKey>, title: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .add_plan_element(v1, kind, parent.as_ref(), &content(title), change(1))
+                .await
+        }
+    };
+    let chapter = add(ElementKind::Chapter, None, "Analýza").await.unwrap();
+    let priority = add(ElementKind::Priority, None, "Senioři doma")
+        .await
+        .unwrap();
+    let goal = add(ElementKind::Goal, Some(priority.clone()), "Dostupná péče")
+        .await
+        .unwrap();
+    let measure = add(ElementKind::Measure, Some(goal.clone()), "Posílit terén")
+        .await
+        .unwrap();
+    let second = add(
+        ElementKind::Measure,
+        Some(goal.clone()),
+        "Odlehčovací služba",
+    )
+    .await
+    .unwrap();
+    let activity = add(ElementKind::Activity, Some(measure.clone()), "Nový úvazek")
+        .await
+        .unwrap();
+    // The structure is checked: a measure does not go under a priority, an activity needs a
+    // parent, and a missing parent is named.
+    for (kind, parent) in [
+        (ElementKind::Measure, Some(priority.clone())),
+        (ElementKind::Activity, None),
+        (ElementKind::Goal, Some(ElementKey::parse("e999").unwrap())),
+        (ElementKind::Priority, Some(priority.clone())),
+    ] {
+        let refused = add(kind, parent, "Špatně").await;
+        assert!(
+            matches!(refused, Err(StoreError::Invalid(_))),
+            "{refused:?}"
+        );
+    }
+    let tree: Vec<_> = store
+        .plan_elements(v1)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.key)
+        .collect();
+    assert_eq!(
+        tree,
+        [
+            chapter.clone(),
+            priority.clone(),
+            goal.clone(),
+            measure.clone(),
+            activity.clone(),
+            second.clone()
+        ]
+    );
+
+    // Two people edit the same measure: the second save is refused, nothing is overwritten.
+    let mut details = ElementDetails {
+        target_groups: vec!["senioři".into()],
+        responsible_organization: Some("Město Nepomuk".into()),
+        start: NaiveDate::from_ymd_opt(2026, 1, 1),
+        end: NaiveDate::from_ymd_opt(2027, 12, 31),
+        ..ElementDetails::default()
+    };
+    let first = ElementContent {
+        title: "Posílit terénní péči".into(),
+        body: Some("Dva nové úvazky.".into()),
+        details: details.clone(),
+    };
+    let revision = store
+        .update_plan_element(v1, &measure, 1, &first, change(2))
+        .await
+        .unwrap();
+    assert_eq!(revision, 2);
+    let late = store
+        .update_plan_element(v1, &measure, 1, &content("Můj přepis"), change(3))
+        .await;
+    assert!(matches!(late, Err(StoreError::Conflict(_))), "{late:?}");
+    let saved = store
+        .plan_elements(v1)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.key == measure)
+        .unwrap();
+    assert_eq!(
+        (saved.title.as_str(), saved.revision),
+        ("Posílit terénní péči", 2)
+    );
+    assert_eq!(saved.details, details);
+    // Reversed dates are refused.
+    details.end = NaiveDate::from_ymd_opt(2025, 1, 1);
+    let reversed = ElementContent {
+        details: details.clone(),
+        ..first.clone()
+    };
+    assert!(matches!(
+        store
+            .update_plan_element(v1, &measure, 2, &reversed, change(3))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    // A parent with children cannot go; a leaf can.
+    assert!(matches!(
+        store.remove_plan_element(v1, &measure, change(3)).await,
+        Err(StoreError::Invalid(_))
+    ));
+    store
+        .remove_plan_element(v1, &second, change(3))
+        .await
+        .unwrap();
+
+    // Budget and indicators.
+    store
+        .set_plan_budget(
+            v1,
+            &activity,
+            &[
+                BudgetLine {
+                    year: 2026,
+                    source: FundingSource::Municipality,
+                    amount: 400_000,
+                },
+                BudgetLine {
+                    year: 2026,
+                    source: FundingSource::Municipality,
+                    amount: 50_000,
+                },
+                BudgetLine {
+                    year: 2027,
+                    source: FundingSource::Mpsv,
+                    amount: 300_000,
+                },
+            ],
+            change(4),
+        )
+        .await
+        .unwrap();
+    let budget = store.plan_budget(v1).await.unwrap();
+    assert_eq!(budget.len(), 2);
+    assert_eq!(budget[0].1.amount, 450_000);
+    let negative = store
+        .set_plan_budget(
+            v1,
+            &activity,
+            &[BudgetLine {
+                year: 2026,
+                source: FundingSource::Other,
+                amount: -1,
+            }],
+            change(4),
+        )
+        .await;
+    assert!(matches!(negative, Err(StoreError::Invalid(_))));
+    assert_eq!(store.plan_budget(v1).await.unwrap(), budget);
+    let clients = Indicator {
+        key: ElementKey::parse("klienti").unwrap(),
+        name: "Klienti pečovatelské služby".into(),
+        unit: "osob".into(),
+        baseline: YearValue {
+            year: 2025,
+            value: 80.0,
+        },
+        target: YearValue {
+            year: 2028,
+            value: 110.0,
+        },
+        direction: Direction::Increase,
+    };
+    store
+        .set_plan_indicators(v1, &measure, std::slice::from_ref(&clients), change(5))
+        .await
+        .unwrap();
+    let mut wrong_way = clients.clone();
+    wrong_way.target.value = 10.0;
+    assert!(matches!(
+        store
+            .set_plan_indicators(v1, &measure, &[wrong_way], change(5))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(store.plan_indicators(v1).await.unwrap().len(), 1);
+
+    // Through comment to approval and into force; then frozen.
+    assert!(matches!(
+        store
+            .set_plan_status(v1, PlanStatus::Approved, Some(&approval()), change(6))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    store
+        .set_plan_status(v1, PlanStatus::InComment, None, change(6))
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .set_plan_status(v1, PlanStatus::Approved, None, change(7))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    store
+        .set_plan_status(v1, PlanStatus::Approved, Some(&approval()), change(7))
+        .await
+        .unwrap();
+    store
+        .set_plan_status(v1, PlanStatus::InForce, None, change(8))
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .update_plan_element(v1, &measure, 2, &content("Po schválení"), change(9))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        store
+            .add_plan_element(v1, ElementKind::Chapter, None, &content("Nová"), change(9))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+
+    // Measured values belong to the plan; the status follows from them.
+    for (year, value) in [(2026, 92.0), (2027, 101.0)] {
+        store
+            .record_indicator_value(plan, &clients.key, YearValue { year, value }, change(10))
+            .await
+            .unwrap();
+    }
+    store
+        .record_indicator_value(
+            plan,
+            &clients.key,
+            YearValue {
+                year: 2027,
+                value: 100.0,
+            },
+            change(11),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .record_indicator_value(
+                plan,
+                &ElementKey::parse("neni").unwrap(),
+                YearValue {
+                    year: 2026,
+                    value: 1.0
+                },
+                change(11)
+            )
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
+    let values: Vec<YearValue> = store
+        .indicator_values(plan)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(values.len(), 2);
+    assert_eq!(values[1].value, 100.0);
+    assert_eq!(
+        indicator_status(&clients, &values),
+        IndicatorStatus::OnTrack
+    );
+
+    // A new draft starts from the version in force with the same keys; the old one stays.
+    let v2 = store.new_plan_version(plan, change(12)).await.unwrap();
+    assert!(matches!(
+        store.new_plan_version(plan, change(12)).await,
+        Err(StoreError::Invalid(_))
+    ));
+    let copied: Vec<_> = store
+        .plan_elements(v2)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.key, e.title))
+        .collect();
+    let original: Vec<_> = store
+        .plan_elements(v1)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.key, e.title))
+        .collect();
+    assert_eq!(copied, original);
+    assert_eq!(store.plan_budget(v2).await.unwrap(), budget);
+    store
+        .update_plan_element(v2, &measure, 1, &content("Posílit terén 2027"), change(13))
+        .await
+        .unwrap();
+    let next = store
+        .add_plan_element(
+            v2,
+            ElementKind::Chapter,
+            None,
+            &content("Dodatek"),
+            change(13),
+        )
+        .await
+        .unwrap();
+    assert!(
+        !original.iter().any(|(k, _)| *k == next),
+        "keys are never reused"
+    );
+    store
+        .set_plan_status(v2, PlanStatus::InComment, None, change(14))
+        .await
+        .unwrap();
+    store
+        .set_plan_status(v2, PlanStatus::Approved, Some(&approval()), change(15))
+        .await
+        .unwrap();
+    store
+        .set_plan_status(v2, PlanStatus::InForce, None, change(16))
+        .await
+        .unwrap();
+    let stored = store.plan(plan).await.unwrap().unwrap();
+    let statuses: Vec<PlanStatus> = stored.versions.iter().map(|v| v.status).collect();
+    assert_eq!(statuses, [PlanStatus::Ended, PlanStatus::InForce]);
+    assert_eq!(stored.in_force().unwrap().id, v2);
+    assert_eq!(stored.versions[1].approval, Some(approval()));
+    assert_eq!(store.plans_of_area(area).await.unwrap().len(), 1);
+    let log = store
+        .audit_log(&souhra_store::history::AuditFilter {
+            action: Some("plan.".into()),
+            area: Some(area),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(log.len() > 15, "{}", log.len());
+}
+
+pub async fn yearly_documents_and_bad_plans(store: Store) {
+    plzensky_kraj_with_nepomuk(&store).await;
+    let area = store.area_by_slug("nepomuk").await.unwrap().unwrap().id;
+    let report = NewPlan {
+        area,
+        kind: PlanKind::BalanceReport,
+        title: "Bilanční zpráva 2025".into(),
+        topic: None,
+        period: Period {
+            from: 2025,
+            to: 2025,
+        },
+    };
+    let (plan, v1) = store.create_plan(&report, change(0)).await.unwrap();
+    // No structure of its own, approved straight from a draft, never in force.
+    assert!(matches!(
+        store
+            .add_plan_element(v1, ElementKind::Priority, None, &content("P"), change(1))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    store
+        .add_plan_element(
+            v1,
+            ElementKind::Chapter,
+            None,
+            &content("Shrnutí"),
+            change(1),
+        )
+        .await
+        .unwrap();
+    store
+        .set_plan_status(v1, PlanStatus::Approved, Some(&approval()), change(2))
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .set_plan_status(v1, PlanStatus::InForce, None, change(3))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(
+        store
+            .plan(plan)
+            .await
+            .unwrap()
+            .unwrap()
+            .in_force()
+            .map(|v| v.id),
+        Some(v1)
+    );
+    // Periods too long or reversed, and empty titles, are refused before anything is written.
+    for (kind, from, to, title) in [
+        (PlanKind::ActionPlan, 2026, 2028, "Akční plán"),
+        (PlanKind::CommunityPlan, 2028, 2026, "Plán"),
+        (PlanKind::CommunityPlan, 2026, 2028, "   "),
+    ] {
+        let bad = NewPlan {
+            area,
+            kind,
+            title: title.into(),
+            topic: None,
+            period: Period { from, to },
+        };
+        let refused = store.create_plan(&bad, change(4)).await;
+        assert!(
+            matches!(refused, Err(StoreError::Invalid(_))),
+            "{refused:?}"
+        );
+    }
+    assert_eq!(store.plans_of_area(area).await.unwrap().len(), 1);
+}
