@@ -26,6 +26,12 @@ pub enum Action {
     /// Installation-wide settings: planning areas, codelist labels (administrators without an
     /// area only).
     ManageInstallation,
+    /// Write the content of the area's draft plans (working groups write them with the
+    /// coordinator).
+    EditPlan,
+    /// Create plans, move them through the workflow (comment, approval, in force) and start new
+    /// versions.
+    ManagePlans,
 }
 
 /// The area an action touches and the areas that contain it (a region's area contains its
@@ -71,6 +77,15 @@ pub fn allows(grants: &[Grant], action: &Action, within: Option<Within<'_>>) -> 
                 }
         }),
         Action::Moderate => grants.iter().any(|g| {
+            matches!(g.role, Role::Administrator | Role::Coordinator) && reaches(g, within)
+        }),
+        Action::EditPlan => grants.iter().any(|g| {
+            matches!(
+                g.role,
+                Role::Administrator | Role::Coordinator | Role::GroupMember
+            ) && reaches(g, within)
+        }),
+        Action::ManagePlans => grants.iter().any(|g| {
             matches!(g.role, Role::Administrator | Role::Coordinator) && reaches(g, within)
         }),
         Action::EditOrganization(ico) => grants.iter().any(|g| match g.role {
@@ -121,8 +136,29 @@ mod tests {
             Action::ManageUsers,
             Action::ManageInstallation,
             Action::Invite(Role::ReadOnly),
+            Action::EditPlan,
+            Action::ManagePlans,
         ] {
             assert!(!allows(&[], &action, nepomuk()), "{action:?}");
+        }
+    }
+
+    #[test]
+    fn working_groups_write_plans_and_coordinators_steer_them() {
+        let member = [grant(Role::GroupMember, Some(2), None)];
+        assert!(allows(&member, &Action::EditPlan, nepomuk()));
+        assert!(!allows(&member, &Action::ManagePlans, nepomuk()));
+        assert!(!allows(&member, &Action::EditPlan, blovice()));
+        let coordinator = [grant(Role::Coordinator, Some(1), None)];
+        assert!(allows(&coordinator, &Action::ManagePlans, nepomuk()));
+        for role in [Role::ProviderEditor, Role::ReadOnly] {
+            let other = [grant(
+                role,
+                Some(2),
+                (role == Role::ProviderEditor).then_some("00075370"),
+            )];
+            assert!(!allows(&other, &Action::EditPlan, nepomuk()), "{role:?}");
+            assert!(!allows(&other, &Action::ManagePlans, nepomuk()), "{role:?}");
         }
     }
 

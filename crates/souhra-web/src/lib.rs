@@ -17,11 +17,13 @@ mod assets;
 pub mod auth;
 mod cache;
 mod catalogue;
+mod chart;
 pub mod documents;
 mod embedded;
 mod error;
 pub mod i18n;
 pub mod mail;
+mod markdown;
 mod metrics;
 mod middleware;
 mod ops;
@@ -129,6 +131,32 @@ pub fn router(state: AppState) -> Router {
             "/sprava/{area}/sluzba/{id}/obnovit",
             post(pages::moderation::restore),
         )
+        .route(
+            "/sprava/{area}/plany",
+            get(pages::planning::plans).post(pages::planning::create),
+        )
+        .route("/sprava/{area}/plan/{id}", get(pages::planning::plan))
+        .route(
+            "/sprava/{area}/plan/{id}/vize",
+            post(pages::planning::save_vision),
+        )
+        .route("/sprava/{area}/plan/{id}/prvek", post(pages::planning::add))
+        .route(
+            "/sprava/{area}/plan/{id}/prvek/{key}",
+            get(pages::planning::element).post(pages::planning::save_element),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/prvek/{key}/smazat",
+            post(pages::planning::remove_element),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/stav",
+            post(pages::planning::set_status),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/verze",
+            post(pages::planning::new_version),
+        )
         .route("/sprava/{area}/fronta", get(pages::moderation::queue))
         .route("/sprava/{area}/audit", get(pages::audit::audit))
         .route("/sprava/{area}/nastaveni", get(pages::settings::settings))
@@ -178,6 +206,8 @@ pub fn router(state: AppState) -> Router {
             "/{area}/poskytovatel/{provider}",
             get(pages::provider::provider_page),
         )
+        .route("/{area}/plany", get(pages::plans::plans))
+        .route("/{area}/plan/{id}", get(pages::plans::plan_page))
         .route("/{area}/seznam", get(pages::list::my_list))
         .route("/{area}/seznam.pdf", get(pages::print::list))
         .route("/{area}/katalog.pdf", get(pages::print::brochure))

@@ -144,6 +144,55 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 .collect(),
         ),
         (
+            "plan-kind-",
+            souhra_core::plan::PlanKind::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "plan-status-",
+            souhra_core::plan::PlanStatus::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "funding-",
+            souhra_core::plan::FundingSource::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "indicator-status-",
+            souhra_core::plan::IndicatorStatus::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "planning-kind-",
+            souhra_core::plan::ElementKind::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "planning-add-",
+            souhra_core::plan::ElementKind::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "planning-to-",
+            souhra_core::plan::PlanStatus::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
             "error-",
             ["400", "403", "404", "500", "503"]
                 .iter()
@@ -226,6 +275,11 @@ fn keys_built_in_code_exist() {
         souhra_core::codelist::Codelist::ALL
             .iter()
             .map(|c| format!("codelist-{}", c.key().replace('_', "-"))),
+    );
+    wanted.extend(
+        souhra_core::plan::ElementKind::ALL
+            .iter()
+            .map(|k| format!("planning-new-{}", k.key())),
     );
     wanted.extend(
         ["active", "suspended", "ended"]

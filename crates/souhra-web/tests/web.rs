@@ -77,6 +77,8 @@ mod documents;
 mod installation;
 #[path = "web/moderation.rs"]
 mod moderation;
+#[path = "web/planning.rs"]
+mod planning;
 
 struct Reply {
     status: StatusCode,

@@ -583,7 +583,8 @@ pub(crate) async fn budget(
     .bind(version.0)
     .fetch_all(pool)
     .await?;
-    rows.into_iter()
+    let mut lines = rows
+        .into_iter()
         .map(|(key, y, source, amount)| {
             Ok((
                 stored(key, "element key", |k| ElementKey::parse(&k))?,
@@ -594,7 +595,10 @@ pub(crate) async fn budget(
                 },
             ))
         })
-        .collect()
+        .collect::<StoreResult<Vec<_>>>()?;
+    // Sources in their display order, not their keys' alphabetical one.
+    lines.sort_by(|a, b| (&a.0, a.1.year, a.1.source).cmp(&(&b.0, b.1.year, b.1.source)));
+    Ok(lines)
 }
 
 pub(crate) async fn set_indicators(

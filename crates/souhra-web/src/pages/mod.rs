@@ -13,6 +13,8 @@ pub(crate) mod language;
 pub(crate) mod list;
 pub(crate) mod moderation;
 pub(crate) mod municipality;
+pub(crate) mod planning;
+pub(crate) mod plans;
 pub(crate) mod print;
 pub(crate) mod provider;
 pub(crate) mod service;

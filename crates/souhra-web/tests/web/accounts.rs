@@ -796,6 +796,41 @@ const ROUTES: &[Route] = &[
         path: "/sprava/instalace/audit",
         form: &[],
     },
+    Route {
+        name: "plans of Nepomuk",
+        method: "GET",
+        path: "/sprava/nepomuk/plany",
+        form: &[],
+    },
+    Route {
+        name: "create a plan",
+        method: "POST",
+        path: "/sprava/nepomuk/plany",
+        form: &[
+            ("druh", "action_plan"),
+            ("nazev", "Akční plán z matice"),
+            ("od", "2026"),
+            ("do_", "2027"),
+        ],
+    },
+    Route {
+        name: "a plan's page",
+        method: "GET",
+        path: "/sprava/nepomuk/plan/{plan}",
+        form: &[],
+    },
+    Route {
+        name: "add a chapter to a plan",
+        method: "POST",
+        path: "/sprava/nepomuk/plan/{plan}/prvek",
+        form: &[("druh", "chapter"), ("nazev", "Kapitola z matice")],
+    },
+    Route {
+        name: "publish a plan for comment",
+        method: "POST",
+        path: "/sprava/nepomuk/plan/{plan}/stav",
+        form: &[("stav", "in_comment")],
+    },
 ];
 
 /// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
@@ -896,6 +931,25 @@ async fn materialize(
             .unwrap();
         values.push(("{version}", set.to_string()));
     }
+    if text.contains("{plan}") {
+        let new = souhra_store::plan::NewPlan {
+            area: nepomuk,
+            kind: souhra_core::plan::PlanKind::CommunityPlan,
+            title: "Plán z matice".into(),
+            topic: None,
+            period: souhra_core::plan::Period::new(
+                souhra_core::plan::PlanKind::CommunityPlan,
+                2026,
+                2028,
+            )
+            .unwrap(),
+        };
+        let (plan, _) = store
+            .create_plan(&new, souhra_store::plan::PlanChange { by: None, at: now })
+            .await
+            .unwrap();
+        values.push(("{plan}", plan.0.to_string()));
+    }
     if text.contains("{slug}") {
         values.push((
             "{slug}",
@@ -926,52 +980,56 @@ async fn every_route_of_the_administration_by_every_role() {
     let service = provider_service(&t).await;
     // (who, grants, expected per route: 'y' allowed, 'n' refused, '-' sent to log in)
     let people: Vec<(&str, Vec<Grant>, &str)> = vec![
-        ("anonymous", vec![], "---nnnnn-----nn-nnnnn-n-nn--n-n-n-"),
-        ("no role", vec![], "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"),
+        (
+            "anonymous",
+            vec![],
+            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nn",
+        ),
+        ("no role", vec![], "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnn",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyy",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnn",
+            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyy",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnn",
+            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyy",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnn",
+            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyy",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyyn",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnn",
+            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnn",
+            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynn",
         ),
     ];
     let mut checked = 0;

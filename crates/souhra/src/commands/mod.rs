@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod bench;
 pub mod catalogue;
+pub mod demo_plans;
 pub mod hsds;
 pub mod print;
 pub mod remind;

@@ -1,0 +1,397 @@
+//! The public plans of an area: `/{area}/plany` lists the plans in force, those approved and
+//! the archive of ended ones; `/{area}/plan/{id}-{slug}` shows a plan's published version —
+//! vision, chapters, and priorities → goals → measures → activities with their money, target
+//! groups, linked services and indicators (status and chart).
+
+use std::collections::HashMap;
+
+use axum::extract::{OriginalUri, Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use fluent_bundle::FluentArgs;
+use serde::Serialize;
+use souhra_core::codelist::Codelist;
+use souhra_core::plan::{
+    BudgetLine, ElementKey, ElementKind, Indicator, PlanStatus, YearValue, indicator_status,
+};
+use souhra_store::plan::{Element, Plan, PlanVersion};
+use souhra_store::records::ServiceId;
+
+use super::cards::{service_href, short_slug};
+use super::{load_area, path_of};
+use crate::chart::indicator_svg;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::markdown::to_html;
+use crate::page::{AreaView, Page, view};
+use crate::state::AppState;
+
+/// The public address of a plan.
+pub(crate) fn plan_href(area: &str, id: i64, title: &str) -> String {
+    format!("/{area}/plan/{id}-{}", short_slug(title))
+}
+
+/// The version the public sees: the one in force (or the approved report), else the newest
+/// ended one (archive). Drafts stay in the administration.
+pub(crate) fn published(plan: &Plan) -> Option<&PlanVersion> {
+    plan.in_force().or_else(|| {
+        plan.versions
+            .iter()
+            .rev()
+            .find(|v| v.status == PlanStatus::Ended)
+    })
+}
+
+#[derive(Serialize)]
+struct PlanItem {
+    href: String,
+    title: String,
+    kind: &'static str,
+    topic: Option<String>,
+    from: i32,
+    to: i32,
+    status: &'static str,
+    resolution: Option<String>,
+}
+
+fn item(area: &str, plan: &Plan, version: &PlanVersion) -> PlanItem {
+    PlanItem {
+        href: plan_href(area, plan.id.0, &plan.title),
+        title: plan.title.clone(),
+        kind: plan.kind.key(),
+        topic: plan.topic.clone(),
+        from: plan.period.from,
+        to: plan.period.to,
+        status: version.status.key(),
+        resolution: version.approval.as_ref().map(|a| a.resolution.clone()),
+    }
+}
+
+/// `/{area}/plany`.
+pub(crate) async fn plans(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(slug): Path<String>,
+    uri: OriginalUri,
+) -> Result<Response, AppError> {
+    let area = load_area(&state, &slug).await?;
+    let area_slug = area.slug.to_string();
+    let mut current = Vec::new();
+    let mut archive = Vec::new();
+    for plan in state.store().plans_of_area(area.id).await? {
+        match published(&plan) {
+            Some(v) if v.status == PlanStatus::Ended => archive.push(item(&area_slug, &plan, v)),
+            Some(v) => current.push(item(&area_slug, &plan, v)),
+            None => {}
+        }
+    }
+    let html = Page::new(&state, lang, &path_of(&uri))
+        .title_key("plans-title")
+        .nav("plans")
+        .area(AreaView::new(&state, lang, &area))
+        .render("plans.html", view! { current, archive })?;
+    Ok(html.into_response())
+}
+
+#[derive(Serialize)]
+struct Money {
+    year: i32,
+    source: &'static str,
+    amount: i64,
+}
+
+#[derive(Serialize)]
+struct ValueRow {
+    year: i32,
+    value: f64,
+}
+
+#[derive(Serialize)]
+struct IndicatorView {
+    name: String,
+    unit: String,
+    baseline: f64,
+    baseline_year: i32,
+    target: f64,
+    target_year: i32,
+    direction: &'static str,
+    status: &'static str,
+    values: Vec<ValueRow>,
+    chart: String,
+}
+
+/// A catalogue service linked from a measure.
+#[derive(Serialize)]
+pub(crate) struct ServiceLink {
+    name: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Node {
+    key: String,
+    number: String,
+    title: String,
+    html: String,
+    kind: &'static str,
+    justification: Option<String>,
+    target_groups: Vec<String>,
+    services: Vec<ServiceLink>,
+    responsible: Vec<String>,
+    partners: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    outputs: Option<String>,
+    money: Vec<Money>,
+    total: i64,
+    indicators: Vec<IndicatorView>,
+    children: Vec<Node>,
+}
+
+/// What a plan page needs besides the elements.
+pub(crate) struct Content<'a> {
+    pub budget: &'a [(ElementKey, BudgetLine)],
+    pub indicators: &'a [(ElementKey, Indicator)],
+    pub values: &'a [(ElementKey, YearValue)],
+    pub services: &'a HashMap<i64, ServiceLink>,
+}
+
+fn indicator_view(
+    state: &AppState,
+    lang: Lang,
+    indicator: &Indicator,
+    values: &[YearValue],
+) -> IndicatorView {
+    let status = indicator_status(indicator, values);
+    let t = state.translations();
+    let mut args = FluentArgs::new();
+    args.set("name", indicator.name.clone());
+    args.set("unit", indicator.unit.clone());
+    args.set("baseline", crate::chart::number(indicator.baseline.value));
+    args.set("baseline_year", indicator.baseline.year.to_string());
+    args.set("target", crate::chart::number(indicator.target.value));
+    args.set("target_year", indicator.target.year.to_string());
+    args.set(
+        "status",
+        t.text(lang, &format!("indicator-status-{}", status.key()), None),
+    );
+    let label = t.text(lang, "indicator-chart-label", Some(&args));
+    IndicatorView {
+        name: indicator.name.clone(),
+        unit: indicator.unit.clone(),
+        baseline: indicator.baseline.value,
+        baseline_year: indicator.baseline.year,
+        target: indicator.target.value,
+        target_year: indicator.target.year,
+        direction: indicator.direction.key(),
+        status: status.key(),
+        values: values
+            .iter()
+            .map(|v| ValueRow {
+                year: v.year,
+                value: v.value,
+            })
+            .collect(),
+        chart: indicator_svg(
+            indicator,
+            values,
+            &format!("graf-{}", indicator.key),
+            &label,
+        ),
+    }
+}
+
+/// The content tree of a version as nested views, numbered (1, 1.1, 1.1.1 …), and its chapters.
+fn tree(
+    state: &AppState,
+    lang: Lang,
+    elements: &[Element],
+    content: &Content<'_>,
+) -> (Vec<Node>, Vec<Node>) {
+    let labels = state.labels();
+    let mut by_parent: HashMap<Option<&ElementKey>, Vec<&Element>> = HashMap::new();
+    for e in elements {
+        by_parent.entry(e.parent.as_ref()).or_default().push(e);
+    }
+    let build = |e: &Element, number: String| -> Node {
+        let d = &e.details;
+        let money: Vec<Money> = content
+            .budget
+            .iter()
+            .filter(|(k, _)| *k == e.key)
+            .map(|(_, l)| Money {
+                year: l.year,
+                source: l.source.key(),
+                amount: l.amount,
+            })
+            .collect();
+        let indicators = content
+            .indicators
+            .iter()
+            .filter(|(k, _)| *k == e.key)
+            .map(|(_, i)| {
+                let values: Vec<YearValue> = content
+                    .values
+                    .iter()
+                    .filter(|(k, _)| *k == i.key)
+                    .map(|(_, v)| *v)
+                    .collect();
+                indicator_view(state, lang, i, &values)
+            })
+            .collect();
+        Node {
+            key: e.key.to_string(),
+            number,
+            title: e.title.clone(),
+            html: e.body.as_deref().map(to_html).unwrap_or_default(),
+            kind: e.kind.key(),
+            justification: d.justification.clone(),
+            target_groups: d
+                .target_groups
+                .iter()
+                .map(|g| labels.label(Codelist::TargetGroup, g))
+                .collect(),
+            services: d
+                .services
+                .iter()
+                .filter_map(|id| content.services.get(id))
+                .map(|s| ServiceLink {
+                    name: s.name.clone(),
+                    href: s.href.clone(),
+                })
+                .collect(),
+            responsible: [&d.responsible_organization, &d.responsible_person]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect(),
+            partners: d.partners.clone(),
+            start: d.start.map(|s| lang.format_date(s)),
+            end: d.end.map(|s| lang.format_date(s)),
+            outputs: d.outputs.clone(),
+            total: money.iter().map(|m| m.amount).sum(),
+            money,
+            indicators,
+            children: Vec::new(),
+        }
+    };
+    // Depth first, numbering siblings of the structure 1, 2, 3 under their parent's number.
+    fn walk<'e>(
+        parent: Option<&'e ElementKey>,
+        prefix: &str,
+        by_parent: &HashMap<Option<&'e ElementKey>, Vec<&'e Element>>,
+        build: &dyn Fn(&Element, String) -> Node,
+        kind: Option<ElementKind>,
+    ) -> Vec<Node> {
+        by_parent
+            .get(&parent)
+            .map(|list| {
+                list.iter()
+                    .filter(|e| kind.is_none_or(|k| e.kind == k))
+                    .enumerate()
+                    .map(|(i, e)| {
+                        let number = if prefix.is_empty() {
+                            (i + 1).to_string()
+                        } else {
+                            format!("{prefix}.{}", i + 1)
+                        };
+                        let mut node = build(e, number.clone());
+                        node.children = walk(Some(&e.key), &number, by_parent, build, None);
+                        node
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    let priorities = walk(None, "", &by_parent, &build, Some(ElementKind::Priority));
+    let chapters = walk(None, "", &by_parent, &build, Some(ElementKind::Chapter));
+    (chapters, priorities)
+}
+
+/// The services linked from a version's measures, by id, as links of the area.
+pub(crate) async fn linked_services(
+    state: &AppState,
+    area: &str,
+    elements: &[Element],
+) -> Result<HashMap<i64, ServiceLink>, AppError> {
+    let mut ids: Vec<ServiceId> = elements
+        .iter()
+        .flat_map(|e| e.details.services.iter().map(|id| ServiceId(*id)))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    Ok(state
+        .store()
+        .services(&ids)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let link = ServiceLink {
+                href: service_href(area, s.id.0, &s.name),
+                name: s.name,
+            };
+            (s.id.0, link)
+        })
+        .collect())
+}
+
+/// `/{area}/plan/{id}-{slug}`.
+pub(crate) async fn plan_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path((slug, id_and_slug)): Path<(String, String)>,
+    uri: OriginalUri,
+) -> Result<Response, AppError> {
+    let area = load_area(&state, &slug).await?;
+    let area_slug = area.slug.to_string();
+    let id = super::id_of_segment(&id_and_slug)?;
+    let store = state.store();
+    let plan = store
+        .plan(souhra_store::plan::PlanId(id))
+        .await?
+        .filter(|p| p.area == area.id)
+        .ok_or(AppError::NotFound)?;
+    let version = published(&plan).ok_or(AppError::NotFound)?;
+    let canonical = plan_href(&area_slug, id, &plan.title);
+    if canonical.rsplit('/').next() != Some(id_and_slug.as_str()) {
+        return Ok(Redirect::permanent(&canonical).into_response());
+    }
+    let elements = store.plan_elements(version.id).await?;
+    let budget = store.plan_budget(version.id).await?;
+    let indicators = store.plan_indicators(version.id).await?;
+    let values = store.indicator_values(plan.id).await?;
+    let services = linked_services(&state, &area_slug, &elements).await?;
+    let content = Content {
+        budget: &budget,
+        indicators: &indicators,
+        values: &values,
+        services: &services,
+    };
+    let (chapters, priorities) = tree(&state, lang, &elements, &content);
+    let total: i64 = budget.iter().map(|(_, l)| l.amount).sum();
+    let html = Page::new(&state, lang, &path_of(&uri))
+        .title(plan.title.clone())
+        .nav("plans")
+        .area(AreaView::new(&state, lang, &area))
+        .render(
+            "plan.html",
+            view! {
+                title => plan.title,
+                kind => plan.kind.key(),
+                topic => plan.topic,
+                from => plan.period.from,
+                to => plan.period.to,
+                status => version.status.key(),
+                number => version.number,
+                approval => version.approval.as_ref().map(|a| view! {
+                    resolution => a.resolution,
+                    date => a.date.to_string(),
+                    body => a.body,
+                }),
+                vision => version.vision.as_deref().map(to_html),
+                chapters,
+                priorities,
+                total,
+            },
+        )?;
+    Ok(html.into_response())
+}

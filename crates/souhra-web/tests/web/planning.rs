@@ -1,0 +1,309 @@
+//! Plans through HTTP: a coordinator creates a plan and writes it with a working-group member,
+//! a stale save is refused with both texts, the workflow takes it to approval and into force,
+//! and the public page shows it — markup typed into the plan escaped.
+
+use axum::http::{StatusCode, header};
+use souhra_core::account::{Grant, Role};
+
+use super::accounts::{accounts_app, hidden_value};
+
+/// The value of a hidden field named `name` in the form whose action is `action`.
+fn form_value(body: &str, action: &str, name: &str) -> String {
+    let start = body
+        .find(&format!("action=\"{action}\""))
+        .unwrap_or_else(|| panic!("no form {action} in {body}"));
+    hidden_value(&body[start..], name)
+}
+
+#[tokio::test]
+async fn plans_are_written_together_approved_and_published() {
+    let t = accounts_app().await;
+    let app = &t.app;
+    let store = &app.database.store;
+    let nepomuk = t.area("nepomuk").await;
+    t.user(
+        "koordinator@nepomuk.cz",
+        &[Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
+    )
+    .await;
+    t.user(
+        "skupina@nepomuk.cz",
+        &[Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
+    )
+    .await;
+    let coordinator = t.login("koordinator@nepomuk.cz").await;
+    let member = t.login("skupina@nepomuk.cz").await;
+    let list = app
+        .get_with("/sprava/nepomuk/plany", &[("cookie", &coordinator)])
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    let csrf = hidden_value(&list.body, "csrf");
+
+    // A period too long for an action plan is refused with the reason; nothing is made.
+    let create = |kind: &'static str, to: &'static str| {
+        let csrf = csrf.clone();
+        let coordinator = coordinator.clone();
+        async move {
+            app.post(
+                "/sprava/nepomuk/plany",
+                &[
+                    ("druh", kind),
+                    ("nazev", "Komunitní plán 2026–2028"),
+                    ("od", "2026"),
+                    ("do_", to),
+                    ("csrf", &csrf),
+                ],
+                &coordinator,
+            )
+            .await
+        }
+    };
+    let refused = create("action_plan", "2028").await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.text.contains("nejvýše 2 let"), "{}", refused.text);
+    assert!(store.plans_of_area(nepomuk).await.unwrap().is_empty());
+    let created = create("community_plan", "2028").await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER);
+    let plan_path = created.headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let id: i64 = plan_path.rsplit('/').next().unwrap().parse().unwrap();
+
+    // The group member writes: a priority, a goal, a measure under it.
+    let page = app.get_with(&plan_path, &[("cookie", &member)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !page.body.contains("/stav\""),
+        "members do not steer the workflow"
+    );
+    let member_csrf = hidden_value(&page.body, "csrf");
+    let add = |kind: &'static str, parent: String| {
+        let member_csrf = member_csrf.clone();
+        let member = member.clone();
+        async move {
+            let reply = app
+                .post(
+                    &format!("/sprava/nepomuk/plan/{id}/prvek"),
+                    &[
+                        ("druh", kind),
+                        ("nadrazeny", &parent),
+                        ("csrf", &member_csrf),
+                    ],
+                    &member,
+                )
+                .await;
+            assert_eq!(
+                reply.status,
+                StatusCode::SEE_OTHER,
+                "{kind}: {}",
+                reply.body
+            );
+            reply.headers[header::LOCATION]
+                .to_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let priority = add("priority", String::new()).await;
+    let goal = add("goal", priority.clone()).await;
+    let measure = add("measure", goal.clone()).await;
+    let element_path = format!("/sprava/nepomuk/plan/{id}/prvek/{measure}");
+    let form = app.get_with(&element_path, &[("cookie", &member)]).await;
+    let revision = form_value(&form.body, &element_path, "revize");
+    assert_eq!(revision, "1");
+    let save = |who: &str, csrf: &str, title: &str, text: &str, revision: &str| {
+        let (who, csrf, title, text, revision) = (
+            who.to_owned(),
+            csrf.to_owned(),
+            title.to_owned(),
+            text.to_owned(),
+            revision.to_owned(),
+        );
+        let element_path = element_path.clone();
+        async move {
+            app.post(
+                &element_path,
+                &[
+                    ("nazev", title.as_str()),
+                    ("text", text.as_str()),
+                    ("skupiny", "seniori"),
+                    ("skupiny", "pecujici-osoby"),
+                    ("organizace", "Město Nepomuk"),
+                    ("zacatek", "2026-01-01"),
+                    ("konec", "2027-12-31"),
+                    ("revize", revision.as_str()),
+                    ("csrf", csrf.as_str()),
+                ],
+                &who,
+            )
+            .await
+        }
+    };
+    let saved = save(
+        &member,
+        &member_csrf,
+        "Posílit terénní péči",
+        "Služba dojede <script>alert(1)</script> **všude**.",
+        &revision,
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    // The coordinator had the same form open: the save is refused and shows both texts.
+    let late = save(&coordinator, &csrf, "Můj název", "Můj text", &revision).await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    assert!(late.text.contains("Nic nebylo přepsáno"), "{}", late.text);
+    assert!(late.text.contains("Posílit terénní péči") && late.text.contains("Můj text"));
+    let stored = store
+        .plan_elements(
+            store
+                .plan(souhra_store::plan::PlanId(id))
+                .await
+                .unwrap()
+                .unwrap()
+                .versions[0]
+                .id,
+        )
+        .await
+        .unwrap();
+    let m = stored.iter().find(|e| e.key.as_str() == measure).unwrap();
+    assert_eq!(m.title, "Posílit terénní péči");
+    assert_eq!(m.details.target_groups, ["seniori", "pecujici-osoby"]);
+    // Reversed dates are named.
+    let form = app.get_with(&element_path, &[("cookie", &member)]).await;
+    let revision = form_value(&form.body, &element_path, "revize");
+    let reversed = app
+        .post(
+            &element_path,
+            &[
+                ("nazev", "Posílit terénní péči"),
+                ("zacatek", "2027-01-01"),
+                ("konec", "2026-01-01"),
+                ("revize", &revision),
+                ("csrf", &member_csrf),
+            ],
+            &member,
+        )
+        .await;
+    assert_eq!(reversed.status, StatusCode::BAD_REQUEST);
+    assert!(
+        reversed.text.contains("Konec nesmí být dříve"),
+        "{}",
+        reversed.text
+    );
+
+    // Members cannot move the plan along; the coordinator can.
+    let step = |who: String,
+                csrf: String,
+                status: &'static str,
+                extra: Vec<(&'static str, &'static str)>| async move {
+        let mut form = vec![("stav", status), ("csrf", csrf.as_str())];
+        form.extend(extra);
+        app.post(&format!("/sprava/nepomuk/plan/{id}/stav"), &form, &who)
+            .await
+    };
+    assert_eq!(
+        step(member.clone(), member_csrf.clone(), "in_comment", vec![])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        step(coordinator.clone(), csrf.clone(), "in_force", vec![])
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        step(coordinator.clone(), csrf.clone(), "in_comment", vec![])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let missing = step(coordinator.clone(), csrf.clone(), "approved", vec![]).await;
+    assert_eq!(missing.status, StatusCode::BAD_REQUEST);
+    assert!(missing.text.contains("číslo usnesení"), "{}", missing.text);
+    let approval = vec![
+        ("usneseni", "ZM/7/2026"),
+        ("datum", "2026-02-10"),
+        ("organ", "Zastupitelstvo města Nepomuk"),
+    ];
+    assert_eq!(
+        step(coordinator.clone(), csrf.clone(), "approved", approval)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    // Not public until in force.
+    assert!(
+        !app.get("/nepomuk/plany")
+            .await
+            .text
+            .contains("Komunitní plán 2026–2028")
+    );
+    assert_eq!(
+        step(coordinator.clone(), csrf.clone(), "in_force", vec![])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    // Frozen now: the member's edits are refused.
+    let frozen = save(&member, &member_csrf, "Po schválení", "", "2").await;
+    assert_eq!(frozen.status, StatusCode::BAD_REQUEST);
+
+    // Public: listed, shown, the script typed into the text escaped, the plan of Nepomuk not
+    // reachable through another area.
+    let list = app.get("/nepomuk/plany").await;
+    assert!(
+        list.text.contains("Komunitní plán 2026–2028"),
+        "{}",
+        list.text
+    );
+    let public = app.get(&format!("/nepomuk/plan/{id}")).await;
+    assert_eq!(public.status, StatusCode::PERMANENT_REDIRECT);
+    let href = public.headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let public = app.get(&href).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(
+        public.text.contains("Opatření 1.1.1: Posílit terénní péči"),
+        "{}",
+        public.text
+    );
+    assert!(
+        public
+            .body
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
+    assert!(public.body.contains("<strong>všude</strong>"));
+    assert!(!public.body.contains("<script>alert(1)"));
+    assert!(public.text.contains("ZM/7/2026"));
+    assert!(public.text.contains("senioři"));
+    assert_eq!(
+        app.get(&href.replace("/nepomuk/", "/plzensky-kraj/"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // A new version starts from the one in force.
+    let next = app
+        .post(
+            &format!("/sprava/nepomuk/plan/{id}/verze"),
+            &[("csrf", &csrf)],
+            &coordinator,
+        )
+        .await;
+    assert_eq!(next.status, StatusCode::SEE_OTHER);
+    let page = app.get_with(&plan_path, &[("cookie", &coordinator)]).await;
+    assert!(
+        page.text.contains("verze 2") && page.text.contains("rozpracovaný návrh"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("Posílit terénní péči"));
+}
