@@ -407,6 +407,25 @@ pub fn parse_amount(text: &str) -> Result<i64, PlanError> {
     t.parse().map_err(|_| refuse())
 }
 
+/// Parses a measured value as people type it: `12`, `12,5`, `12.5`, `1 250,5`, `-3`.
+pub fn parse_value(text: &str) -> Result<f64, PlanError> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let ok = !t.is_empty()
+        && t.len() <= 20
+        && t.chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')));
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| ok && v.is_finite())
+        .ok_or_else(|| PlanError::Number(text.to_owned()))
+}
+
 keyed!(
     /// Which way an indicator should move.
     Direction, "direction" {
@@ -858,6 +877,21 @@ mod tests {
             "99999999999999999999",
         ] {
             assert!(parse_amount(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn values_as_people_type_them() {
+        for (text, want) in [
+            ("12", 12.0),
+            ("12,5", 12.5),
+            (" 1 250,5 ", 1250.5),
+            ("-3", -3.0),
+        ] {
+            assert_eq!(parse_value(text), Ok(want), "{text}");
+        }
+        for text in ["", "1,2,3", "abc", "1e9", "NaN", "inf", "--1"] {
+            assert!(parse_value(text).is_err(), "{text}");
         }
     }
 

@@ -150,6 +150,18 @@ pub fn router(state: AppState) -> Router {
             post(pages::planning::remove_element),
         )
         .route(
+            "/sprava/{area}/plan/{id}/prvek/{key}/rozpocet",
+            post(pages::plan_figures::save_budget),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/prvek/{key}/ukazatele",
+            post(pages::plan_figures::save_indicators),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/prvek/{key}/hodnota",
+            post(pages::plan_figures::record_value),
+        )
+        .route(
             "/sprava/{area}/plan/{id}/stav",
             post(pages::planning::set_status),
         )

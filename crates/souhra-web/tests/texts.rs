@@ -193,6 +193,10 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 .collect(),
         ),
         (
+            "planning-direction-",
+            vec!["increase".into(), "decrease".into()],
+        ),
+        (
             "error-",
             ["400", "403", "404", "500", "503"]
                 .iter()

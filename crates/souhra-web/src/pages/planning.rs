@@ -32,7 +32,7 @@ use crate::i18n::Lang;
 use crate::page::{Page, view};
 use crate::state::AppState;
 
-fn change(signed: &Signed) -> PlanChange {
+pub(crate) fn change(signed: &Signed) -> PlanChange {
     PlanChange {
         by: Some(signed.account.id),
         at: chrono::Utc::now(),
@@ -602,7 +602,9 @@ async fn element_page(
         })
         .collect();
     let version = newest(plan)?;
-    let edit = !version.status.is_frozen() && may(state, signed, area, &Action::EditPlan).await?;
+    let writer = may(state, signed, area, &Action::EditPlan).await?;
+    let edit = !version.status.is_frozen() && writer;
+    let figures = super::plan_figures::figures(state, plan, version, element).await?;
     let html = Page::new(
         state,
         lang,
@@ -627,6 +629,8 @@ async fn element_page(
             form,
             groups,
             edit,
+            record => writer,
+            figures,
             message,
             is_problem => status != StatusCode::OK,
             conflict => status == StatusCode::CONFLICT,
@@ -636,6 +640,53 @@ async fn element_page(
         },
     )?;
     Ok(private((status, html).into_response()))
+}
+
+/// A plan of an area, its newest version and one of its elements.
+pub(crate) struct PlanElement {
+    pub plan: Plan,
+    pub version: souhra_store::plan::VersionId,
+    pub element: Element,
+}
+
+/// The element `key` of the newest version of the area's plan `id`, or 404.
+pub(crate) async fn plan_element(
+    state: &AppState,
+    area: &Area,
+    id: i64,
+    key: &str,
+) -> Result<PlanElement, AppError> {
+    let plan = plan_in(state, area, id).await?;
+    let element = element_of(state, &plan, key).await?;
+    let version = newest(&plan)?.id;
+    Ok(PlanElement {
+        plan,
+        version,
+        element,
+    })
+}
+
+/// The element's page again, as stored, with `message` about a refused form (400).
+pub(crate) async fn show_element(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    area: &Area,
+    found: &PlanElement,
+    message: String,
+) -> Result<Response, AppError> {
+    element_page(
+        state,
+        lang,
+        signed,
+        area,
+        &found.plan,
+        &found.element,
+        &ElementForm::of(&found.element),
+        Some(message),
+        StatusCode::BAD_REQUEST,
+    )
+    .await
 }
 
 async fn element_of(state: &AppState, plan: &Plan, key: &str) -> Result<Element, AppError> {

@@ -195,6 +195,108 @@ async fn plans_are_written_together_approved_and_published() {
         reversed.text
     );
 
+    // Money and indicators: a bad row is named and nothing of the form is saved.
+    let budget_path = format!("{element_path}/rozpocet");
+    let bad_budget = app
+        .post(
+            &budget_path,
+            &[
+                ("rok", "2026"),
+                ("zdroj", "municipality"),
+                ("castka", "125 000"),
+                ("rok", "2027"),
+                ("zdroj", "mpsv"),
+                ("castka", "-5"),
+                ("csrf", &member_csrf),
+            ],
+            &member,
+        )
+        .await;
+    assert_eq!(bad_budget.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad_budget.text.contains("Řádek 2 rozpočtu"),
+        "{}",
+        bad_budget.text
+    );
+    let version = store
+        .plan(souhra_store::plan::PlanId(id))
+        .await
+        .unwrap()
+        .unwrap()
+        .versions[0]
+        .id;
+    assert!(store.plan_budget(version).await.unwrap().is_empty());
+    let good_budget = app
+        .post(
+            &budget_path,
+            &[
+                ("rok", "2026"),
+                ("zdroj", "municipality"),
+                ("castka", "125 000"),
+                ("rok", "2027"),
+                ("zdroj", "mpsv"),
+                ("castka", "300000"),
+                ("rok", "2028"),
+                ("zdroj", "region"),
+                ("castka", ""),
+                ("csrf", &member_csrf),
+            ],
+            &member,
+        )
+        .await;
+    assert_eq!(
+        good_budget.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        good_budget.body
+    );
+    assert_eq!(store.plan_budget(version).await.unwrap().len(), 2);
+    let indicator = |baseline: &'static str, target: &'static str| {
+        let member_csrf = member_csrf.clone();
+        let member = member.clone();
+        let path = format!("{element_path}/ukazatele");
+        async move {
+            app.post(
+                &path,
+                &[
+                    ("u_klic", ""),
+                    ("u_nazev", "Klienti pečovatelské služby"),
+                    ("u_jednotka", "osob"),
+                    ("u_vychozi", baseline),
+                    ("u_vychozi_rok", "2025"),
+                    ("u_cil", target),
+                    ("u_cil_rok", "2028"),
+                    ("u_smer", "increase"),
+                    ("csrf", &member_csrf),
+                ],
+                &member,
+            )
+            .await
+        }
+    };
+    let wrong_way = indicator("80", "60").await;
+    assert_eq!(wrong_way.status, StatusCode::BAD_REQUEST);
+    assert!(wrong_way.text.contains("Ukazatel 1"), "{}", wrong_way.text);
+    assert_eq!(indicator("80", "110").await.status, StatusCode::SEE_OTHER);
+    let indicators = store.plan_indicators(version).await.unwrap();
+    assert_eq!(indicators.len(), 1);
+    assert_eq!(indicators[0].1.key.as_str(), "klienti-pecovatelske-sluzby");
+    let recorded = app
+        .post(
+            &format!("{element_path}/hodnota"),
+            &[
+                ("klic", "klienti-pecovatelske-sluzby"),
+                ("rok", "2026"),
+                ("hodnota", "92,5"),
+                ("csrf", &member_csrf),
+            ],
+            &member,
+        )
+        .await;
+    assert_eq!(recorded.status, StatusCode::SEE_OTHER, "{}", recorded.body);
+    let form = app.get_with(&element_path, &[("cookie", &member)]).await;
+    assert!(form.text.contains("podle plánu"), "{}", form.text);
+
     // Members cannot move the plan along; the coordinator can.
     let step = |who: String,
                 csrf: String,
@@ -284,6 +386,8 @@ async fn plans_are_written_together_approved_and_published() {
     assert!(!public.body.contains("<script>alert(1)"));
     assert!(public.text.contains("ZM/7/2026"));
     assert!(public.text.contains("senioři"));
+    assert!(public.body.contains("<svg class=\"chart\""));
+    assert!(public.text.contains("425\u{a0}000"), "{}", public.text);
     assert_eq!(
         app.get(&href.replace("/nepomuk/", "/plzensky-kraj/"))
             .await
