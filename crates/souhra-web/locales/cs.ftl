@@ -876,3 +876,6 @@ planning-indicators-hint = Ukazatel s prázdným názvem se odebere. Cíl musí 
 planning-save-indicators = Uložit ukazatele
 planning-indicator-row-invalid = Ukazatel { $row }: vyplňte jednotku, čísla výchozí a cílové hodnoty a jejich roky; cíl musí být na lepší straně výchozí hodnoty a ne dříve než ona. Nic nebylo uloženo.
 planning-value-invalid = Zadejte rok (2000–2100) a číselnou hodnotu, např. 12,5.
+plan-measures = Opatření
+plan-number = Číslo
+plan-xlsx = Stáhnout tabulku opatření, aktivit a rozpočtu (XLSX)

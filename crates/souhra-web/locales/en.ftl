@@ -863,3 +863,6 @@ planning-indicators-hint = An indicator with an empty name is removed. The targe
 planning-save-indicators = Save the indicators
 planning-indicator-row-invalid = Indicator { $row }: fill in the unit, the numbers of baseline and target and their years; the target must lie on the better side of the baseline and not before it. Nothing was saved.
 planning-value-invalid = Enter a year (2000–2100) and a number, e.g. 12.5.
+plan-measures = Measures
+plan-number = Number
+plan-xlsx = Download the table of measures, activities and budget (XLSX)

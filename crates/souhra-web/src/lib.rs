@@ -137,6 +137,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/sprava/{area}/plan/{id}", get(pages::planning::plan))
         .route(
+            "/sprava/{area}/plan/{id}/tabulka.xlsx",
+            get(pages::plan_export::newest),
+        )
+        .route(
             "/sprava/{area}/plan/{id}/vize",
             post(pages::planning::save_vision),
         )
@@ -220,6 +224,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/{area}/plany", get(pages::plans::plans))
         .route("/{area}/plan/{id}", get(pages::plans::plan_page))
+        .route(
+            "/{area}/plan/{id}/tabulka.xlsx",
+            get(pages::plan_export::public),
+        )
         .route("/{area}/seznam", get(pages::list::my_list))
         .route("/{area}/seznam.pdf", get(pages::print::list))
         .route("/{area}/katalog.pdf", get(pages::print::brochure))

@@ -119,6 +119,20 @@ impl App {
         self.get_with(path, &[]).await
     }
 
+    /// The body of a GET as bytes (downloads).
+    async fn get_bytes(&self, path: &str) -> Vec<u8> {
+        let response = self
+            .router
+            .clone()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        axum::body::to_bytes(response.into_body(), 50 << 20)
+            .await
+            .unwrap()
+            .to_vec()
+    }
+
     async fn post(&self, path: &str, form: &[(&str, &str)], cookie: &str) -> Reply {
         let body: String = form
             .iter()

@@ -235,3 +235,65 @@ mod tests {
         );
     }
 }
+
+/// A cell of a [`Table`]: text (never evaluated) or a number (summable in the spreadsheet).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A number.
+    Number(f64),
+}
+
+/// One worksheet of a workbook written by [`write_tables`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The worksheet's name (at most 31 characters; longer names are cut).
+    pub name: String,
+    /// Column headers.
+    pub header: Vec<String>,
+    /// Rows.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Writes `tables` as the worksheets of one XLSX workbook, each with a bold, frozen header row
+/// and a filter; text cells as text, numbers as numbers.
+pub fn write_tables(title: &str, tables: &[Table]) -> Result<Vec<u8>, DataError> {
+    let mut workbook = Workbook::new();
+    workbook.set_properties(&DocProperties::new().set_title(title).set_author("Souhra"));
+    for table in tables {
+        let sheet = workbook.add_worksheet();
+        let name: String = table
+            .name
+            .chars()
+            .filter(|c| !"[]:*?/\\".contains(*c))
+            .take(31)
+            .collect();
+        sheet.set_name(&name).map_err(xlsx_error)?;
+        let texts: Vec<Vec<String>> = table
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Cell::Text(t) => t.clone(),
+                        Cell::Number(_) => String::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        fill(sheet, &table.header, &texts).map_err(xlsx_error)?;
+        for (r, cells) in table.rows.iter().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
+                if let Cell::Number(n) = cell
+                    && n.is_finite()
+                {
+                    sheet
+                        .write_number(row(r + 1), col(c), *n)
+                        .map_err(xlsx_error)?;
+                }
+            }
+        }
+    }
+    workbook.save_to_buffer().map_err(xlsx_error)
+}

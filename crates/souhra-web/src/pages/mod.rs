@@ -13,6 +13,7 @@ pub(crate) mod language;
 pub(crate) mod list;
 pub(crate) mod moderation;
 pub(crate) mod municipality;
+pub(crate) mod plan_export;
 pub(crate) mod plan_figures;
 pub(crate) mod planning;
 pub(crate) mod plans;

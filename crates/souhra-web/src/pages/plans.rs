@@ -307,6 +307,24 @@ fn tree(
     (chapters, priorities)
 }
 
+/// The number of every priority, goal, measure and activity (1, 1.2, 1.2.3, 1.2.3.4) and of
+/// every chapter (1, 2 …) of elements in tree order.
+pub(crate) fn numbers(elements: &[Element]) -> HashMap<ElementKey, String> {
+    let mut out: HashMap<ElementKey, String> = HashMap::new();
+    let mut counts: HashMap<(Option<ElementKey>, bool), usize> = HashMap::new();
+    for e in elements {
+        let chapter = e.kind == ElementKind::Chapter;
+        let n = counts.entry((e.parent.clone(), chapter)).or_default();
+        *n += 1;
+        let number = match e.parent.as_ref().and_then(|p| out.get(p)) {
+            Some(prefix) => format!("{prefix}.{n}"),
+            None => n.to_string(),
+        };
+        out.insert(e.key.clone(), number);
+    }
+    out
+}
+
 /// The services linked from a version's measures, by id, as links of the area.
 pub(crate) async fn linked_services(
     state: &AppState,
@@ -391,6 +409,7 @@ pub(crate) async fn plan_page(
                 chapters,
                 priorities,
                 total,
+                xlsx_href => format!("{canonical}/tabulka.xlsx"),
             },
         )?;
     Ok(html.into_response())

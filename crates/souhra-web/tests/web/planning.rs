@@ -388,6 +388,22 @@ async fn plans_are_written_together_approved_and_published() {
     assert!(public.text.contains("senioři"));
     assert!(public.body.contains("<svg class=\"chart\""));
     assert!(public.text.contains("425\u{a0}000"), "{}", public.text);
+    // The same as a workbook: the budget sheet has the amounts as numbers.
+    let workbook = app.get(&format!("{href}/tabulka.xlsx")).await;
+    assert_eq!(workbook.status, StatusCode::OK);
+    assert_eq!(
+        workbook.headers[header::CONTENT_TYPE],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let bytes = app.get_bytes(&format!("{href}/tabulka.xlsx")).await;
+    let measures = souhra_interop::sheet::read::read_xlsx("plan.xlsx", &bytes, "Opatření").unwrap();
+    assert_eq!(measures.header[0], "Číslo");
+    assert_eq!(measures.rows.len(), 1);
+    assert_eq!(measures.rows[0].cells[0], "1.1.1");
+    assert_eq!(measures.rows[0].cells[3], "Posílit terénní péči");
+    let money = souhra_interop::sheet::read::read_xlsx("plan.xlsx", &bytes, "Rozpočet").unwrap();
+    assert_eq!(money.rows.len(), 2);
+    assert_eq!(money.rows[0].cells[4], "125000");
     assert_eq!(
         app.get(&href.replace("/nepomuk/", "/plzensky-kraj/"))
             .await
