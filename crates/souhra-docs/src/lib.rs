@@ -6,6 +6,8 @@
 //!   images), all in memory.
 //! - [`catalogue`]: the printed brochure of an area ([`Engine::brochure`]) and sheets of a few
 //!   services ([`Engine::service_sheet`]), from templates in `templates/`.
+//! - [`plan`]: a plan with its priorities, goals, measures, money and indicators
+//!   ([`Engine::plan`]).
 //! - [`qr_svg`] and [`qr_png`] draw QR codes for templates to place.
 //!
 //! Templates read their data from JSON (`json("/data.json")`), never from text pasted into
@@ -14,6 +16,7 @@
 
 pub mod catalogue;
 mod engine;
+pub mod plan;
 mod qr;
 #[cfg(feature = "testing")]
 pub mod testing;

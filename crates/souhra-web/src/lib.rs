@@ -141,6 +141,10 @@ pub fn router(state: AppState) -> Router {
             get(pages::plan_export::newest),
         )
         .route(
+            "/sprava/{area}/plan/{id}/plan.pdf",
+            get(pages::plan_export::newest_pdf),
+        )
+        .route(
             "/sprava/{area}/plan/{id}/vize",
             post(pages::planning::save_vision),
         )
@@ -227,6 +231,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/{area}/plan/{id}/tabulka.xlsx",
             get(pages::plan_export::public),
+        )
+        .route(
+            "/{area}/plan/{id}/plan.pdf",
+            get(pages::plan_export::public_pdf),
         )
         .route("/{area}/seznam", get(pages::list::my_list))
         .route("/{area}/seznam.pdf", get(pages::print::list))

@@ -86,6 +86,58 @@ pub(crate) fn to_html(text: &str) -> String {
     html
 }
 
+/// `text` as blocks for a printed document: paragraphs, list items and headings as plain text
+/// (emphasis dropped, a link as its text with its address in brackets, an image as its
+/// description).
+pub(crate) fn to_blocks(text: &str) -> Vec<souhra_docs::plan::Block> {
+    use souhra_docs::plan::{Block, BlockKind};
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let mut kind = BlockKind::Paragraph;
+    let mut link: Option<String> = None;
+    let flush = |current: &mut String, kind: BlockKind, blocks: &mut Vec<Block>| {
+        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            blocks.push(Block { kind, text });
+        }
+        current.clear();
+    };
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => kind = BlockKind::Heading,
+            Event::Start(Tag::Item) => {
+                flush(&mut current, kind, &mut blocks);
+                kind = BlockKind::Item;
+            }
+            Event::Start(Tag::Paragraph) if kind != BlockKind::Item => kind = BlockKind::Paragraph,
+            Event::End(
+                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow,
+            ) => {
+                flush(&mut current, kind, &mut blocks);
+                kind = BlockKind::Paragraph;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.to_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = link.take()
+                    && safe_link(&url)
+                    && !url.starts_with('#')
+                    && !url.starts_with('/')
+                {
+                    current.push_str(&format!(" ({url})"));
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                current.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::End(TagEnd::TableCell) => current.push_str(" | "),
+            _ => {}
+        }
+    }
+    flush(&mut current, kind, &mut blocks);
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +160,29 @@ mod tests {
         );
         assert!(!html.contains("<script") && !html.contains("<img"));
         assert!(html.contains("<li>a</li>"));
+    }
+
+    #[test]
+    fn blocks_for_print_keep_the_text_and_drop_the_markup() {
+        use souhra_docs::plan::BlockKind;
+        let blocks = to_blocks(
+            "# Nadpis\n\nText **tučně** a [web](https://nepomuk.cz).\n\n- první\n- druhá\n\n<b>syrové</b>",
+        );
+        let got: Vec<(BlockKind, &str)> =
+            blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading, "Nadpis"),
+                (
+                    BlockKind::Paragraph,
+                    "Text tučně a web (https://nepomuk.cz)."
+                ),
+                (BlockKind::Item, "první"),
+                (BlockKind::Item, "druhá"),
+                (BlockKind::Paragraph, "<b>syrové</b>"),
+            ]
+        );
     }
 
     #[test]

@@ -327,6 +327,23 @@ impl AppState {
         crate::documents::print_sheet(self.engine(), &self.inner.sheets, sheet).await
     }
 
+    /// Typesets a plan, sharing the few slots of cards and lists.
+    pub(crate) async fn print_plan(
+        &self,
+        plan: souhra_docs::plan::PlanDocument,
+    ) -> Result<souhra_docs::Pdf, PrintError> {
+        let _slot = self
+            .inner
+            .sheets
+            .acquire()
+            .await
+            .map_err(|e| PrintError::Task(e.to_string()))?;
+        let engine = self.engine();
+        let created = chrono::Utc::now();
+        crate::documents::typeset(move || engine.plan(&plan, &souhra_docs::Metadata { created }))
+            .await
+    }
+
     pub(crate) fn csp(&self) -> &str {
         &self.inner.csp
     }

@@ -337,6 +337,11 @@ fn every_document_text_exists() {
     let mut wanted: Vec<String> = souhra_docs::catalogue::LABEL_KEYS
         .iter()
         .map(|k| format!("doc-{}", k.replace('_', "-")))
+        .chain(
+            souhra_docs::plan::PLAN_LABEL_KEYS
+                .iter()
+                .map(|k| format!("doc-plan-{}", k.replace('_', "-"))),
+        )
         .collect();
     // Keys the document code names literally ("doc-…"), and those it builds.
     let source = std::fs::read_to_string(crate_dir().join("src/documents.rs")).unwrap();

@@ -1,6 +1,7 @@
-//! A plan as a workbook (XLSX): its measures, its activities and its budget lines, numbered as
-//! on the page, amounts as numbers. The public gets the published version
-//! (`/{area}/plan/{id}/tabulka.xlsx`), the administration the newest one.
+//! A plan as a workbook (XLSX: its measures, its activities and its budget lines, numbered as
+//! on the page, amounts as numbers) and as a PDF (through the document engine). The public gets
+//! the published version (`/{area}/plan/{id}/tabulka.xlsx`, `…/plan.pdf`), the administration
+//! the newest one.
 
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -229,4 +230,286 @@ pub(crate) async fn newest(
         .ok_or_else(|| AppError::Internal(format!("plan {id} has no version")))?;
     let bytes = workbook(&state, lang, &plan, version).await?;
     Ok(private(xlsx(bytes, &plan)))
+}
+
+fn blocks(text: Option<&str>) -> Vec<souhra_docs::plan::Block> {
+    text.map(crate::markdown::to_blocks).unwrap_or_default()
+}
+
+/// The printable document of `version` of `plan`.
+async fn document(
+    state: &AppState,
+    lang: Lang,
+    area: &souhra_core::area::Area,
+    plan: &Plan,
+    version: &PlanVersion,
+) -> Result<souhra_docs::plan::PlanDocument, AppError> {
+    use souhra_docs::plan::{IndicatorLine, MeasureDoc, MoneyLine, PLAN_LABEL_KEYS, Section};
+    let store = state.store();
+    let tr = state.translations();
+    let t = |key: &str| tr.text(lang, key, None);
+    let labels = state.labels();
+    let elements = store.plan_elements(version.id).await?;
+    let budget = store.plan_budget(version.id).await?;
+    let indicators = store.plan_indicators(version.id).await?;
+    let values = store.indicator_values(plan.id).await?;
+    let number = numbers(&elements);
+    let no = |key| number.get(key).cloned().unwrap_or_default();
+    let crowns = |amount: i64| format!("{}\u{a0}Kč", lang.format_integer(amount));
+    let value = |v: f64| {
+        if v.fract() == 0.0 {
+            #[allow(clippy::cast_possible_truncation)]
+            lang.format_integer(v as i64)
+        } else {
+            lang.format_decimal(v, 2)
+        }
+    };
+    let mut chapters = Vec::new();
+    let mut priorities: Vec<Section<Section<MeasureDoc>>> = Vec::new();
+    for e in &elements {
+        fn section<T>(number: String, e: &souhra_store::plan::Element) -> Section<T> {
+            Section {
+                number,
+                title: e.title.clone(),
+                blocks: blocks(e.body.as_deref()),
+                children: Vec::new(),
+            }
+        }
+        match e.kind {
+            ElementKind::Chapter => chapters.push(section::<()>(no(&e.key), e)),
+            ElementKind::Priority => priorities.push(section(no(&e.key), e)),
+            ElementKind::Goal => {
+                if let Some(p) = priorities.last_mut() {
+                    p.children.push(section(no(&e.key), e));
+                }
+            }
+            ElementKind::Measure => {
+                let d = &e.details;
+                let mut facts = Vec::new();
+                let mut fact = |key: &str, v: Option<String>| {
+                    if let Some(v) = v.filter(|v| !v.is_empty()) {
+                        facts.push((t(key), v));
+                    }
+                };
+                fact("plan-justification", d.justification.clone());
+                fact(
+                    "plan-target-groups",
+                    Some(
+                        d.target_groups
+                            .iter()
+                            .map(|g| labels.label(Codelist::TargetGroup, g))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                );
+                fact(
+                    "plan-responsible",
+                    Some(
+                        [&d.responsible_organization, &d.responsible_person]
+                            .into_iter()
+                            .flatten()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                );
+                fact("plan-partners", d.partners.clone());
+                if d.start.is_some() || d.end.is_some() {
+                    let date = |x: Option<chrono::NaiveDate>| {
+                        x.map(|x| lang.format_date(x)).unwrap_or_default()
+                    };
+                    fact(
+                        "plan-when",
+                        Some(format!("{} – {}", date(d.start), date(d.end))),
+                    );
+                }
+                fact("plan-outputs", d.outputs.clone());
+                let own: Vec<_> = budget.iter().filter(|(k, _)| *k == e.key).collect();
+                let measure = MeasureDoc {
+                    number: no(&e.key),
+                    title: e.title.clone(),
+                    blocks: blocks(e.body.as_deref()),
+                    facts,
+                    money: own
+                        .iter()
+                        .map(|(_, l)| MoneyLine {
+                            year: l.year.to_string(),
+                            source: t(&format!("funding-{}", l.source.key())),
+                            amount: crowns(l.amount),
+                        })
+                        .collect(),
+                    total: crowns(own.iter().map(|(_, l)| l.amount).sum()),
+                    indicators: indicators
+                        .iter()
+                        .filter(|(k, _)| *k == e.key)
+                        .map(|(_, i)| {
+                            let measured: Vec<souhra_core::plan::YearValue> = values
+                                .iter()
+                                .filter(|(k, _)| *k == i.key)
+                                .map(|(_, v)| *v)
+                                .collect();
+                            IndicatorLine {
+                                name: format!("{} ({})", i.name, i.unit),
+                                baseline: format!(
+                                    "{} ({})",
+                                    value(i.baseline.value),
+                                    i.baseline.year
+                                ),
+                                target: format!("{} ({})", value(i.target.value), i.target.year),
+                                measured: measured
+                                    .iter()
+                                    .map(|v| format!("{}: {}", v.year, value(v.value)))
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                                status: t(&format!(
+                                    "indicator-status-{}",
+                                    souhra_core::plan::indicator_status(i, &measured).key()
+                                )),
+                            }
+                        })
+                        .collect(),
+                    activities: Vec::new(),
+                };
+                if let Some(g) = priorities.last_mut().and_then(|p| p.children.last_mut()) {
+                    g.children.push(measure);
+                }
+            }
+            ElementKind::Activity => {
+                let total: i64 = budget
+                    .iter()
+                    .filter(|(k, _)| *k == e.key)
+                    .map(|(_, l)| l.amount)
+                    .sum();
+                let mut line = e.title.clone();
+                if total > 0 {
+                    line.push_str(&format!(" – {}", crowns(total)));
+                }
+                let who: Vec<String> = [
+                    &e.details.responsible_organization,
+                    &e.details.responsible_person,
+                ]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect();
+                if !who.is_empty() {
+                    line.push_str(&format!(" ({})", who.join(", ")));
+                }
+                if let Some(m) = priorities
+                    .last_mut()
+                    .and_then(|p| p.children.last_mut())
+                    .and_then(|g| g.children.last_mut())
+                {
+                    m.activities.push((no(&e.key), line));
+                }
+            }
+        }
+    }
+    let total: i64 = budget.iter().map(|(_, l)| l.amount).sum();
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("number", version.number);
+    let mut status = format!(
+        "{} · {}",
+        t(&format!("plan-status-{}", version.status.key())),
+        tr.text(lang, "plan-version", Some(&args))
+    );
+    if let Some(a) = &version.approval {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("resolution", a.resolution.clone());
+        args.set("date", lang.format_date(a.date));
+        args.set("body", a.body.clone());
+        status.push_str(&format!(
+            " · {}",
+            tr.text(lang, "plan-approved", Some(&args))
+        ));
+    }
+    let period = if plan.period.from == plan.period.to {
+        plan.period.from.to_string()
+    } else {
+        format!("{}–{}", plan.period.from, plan.period.to)
+    };
+    Ok(souhra_docs::plan::PlanDocument {
+        lang: lang.code().to_owned(),
+        title: plan.title.clone(),
+        keywords: vec![
+            t(&format!("plan-kind-{}", plan.kind.key())),
+            area.name.clone(),
+        ],
+        area: area.name.clone(),
+        kind: format!("{}, {period}", t(&format!("plan-kind-{}", plan.kind.key()))),
+        status,
+        edition: lang.format_date(chrono::Utc::now().date_naive()),
+        demo: area.is_demo.then(|| t("doc-demo")),
+        labels: PLAN_LABEL_KEYS
+            .iter()
+            .map(|k| {
+                (
+                    (*k).to_owned(),
+                    t(&format!("doc-plan-{}", k.replace('_', "-"))),
+                )
+            })
+            .collect(),
+        vision: blocks(version.vision.as_deref()),
+        chapters,
+        priorities,
+        total: if total > 0 {
+            crowns(total)
+        } else {
+            String::new()
+        },
+    })
+}
+
+/// `/{area}/plan/{id}/plan.pdf`: the published version as a PDF.
+pub(crate) async fn public_pdf(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path((slug, id_and_slug)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let area = load_area(&state, &slug).await?;
+    let id = super::id_of_segment(&id_and_slug)?;
+    let plan = state
+        .store()
+        .plan(PlanId(id))
+        .await?
+        .filter(|p| p.area == area.id)
+        .ok_or(AppError::NotFound)?;
+    let version = published(&plan).ok_or(AppError::NotFound)?;
+    let doc = document(&state, lang, &area, &plan, version).await?;
+    let pdf = state.print_plan(doc).await?;
+    Ok(super::print::pdf_response(
+        pdf.bytes,
+        &format!("plan-{id}.pdf"),
+        None,
+    ))
+}
+
+/// `/sprava/{area}/plan/{id}/plan.pdf`: the newest version, drafts included.
+pub(crate) async fn newest_pdf(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path((slug, id)): Path<(String, i64)>,
+    headers: HeaderMap,
+    uri: OriginalUri,
+) -> Result<Response, AppError> {
+    let area = match area_page(&state, &headers, &uri, &slug, &Action::ViewArea).await? {
+        Ok((_, area)) => area,
+        Err(redirect) => return Ok(redirect),
+    };
+    let plan = state
+        .store()
+        .plan(PlanId(id))
+        .await?
+        .filter(|p| p.area == area.id)
+        .ok_or(AppError::NotFound)?;
+    let version = plan
+        .latest()
+        .ok_or_else(|| AppError::Internal(format!("plan {id} has no version")))?;
+    let doc = document(&state, lang, &area, &plan, version).await?;
+    let pdf = state.print_plan(doc).await?;
+    Ok(private(super::print::pdf_response(
+        pdf.bytes,
+        &format!("plan-{id}.pdf"),
+        None,
+    )))
 }

@@ -410,6 +410,7 @@ pub(crate) async fn plan_page(
                 priorities,
                 total,
                 xlsx_href => format!("{canonical}/tabulka.xlsx"),
+                pdf_href => format!("{canonical}/plan.pdf"),
             },
         )?;
     Ok(html.into_response())

@@ -23,7 +23,11 @@ pub(crate) struct BrochureParams {
     format: Option<String>,
 }
 
-fn pdf_response(bytes: impl Into<axum::body::Body>, file: &str, etag: Option<&str>) -> Response {
+pub(crate) fn pdf_response(
+    bytes: impl Into<axum::body::Body>,
+    file: &str,
+    etag: Option<&str>,
+) -> Response {
     let mut response = (StatusCode::OK, bytes.into()).into_response();
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/pdf"));

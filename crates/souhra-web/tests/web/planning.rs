@@ -404,6 +404,19 @@ async fn plans_are_written_together_approved_and_published() {
     let money = souhra_interop::sheet::read::read_xlsx("plan.xlsx", &bytes, "Rozpočet").unwrap();
     assert_eq!(money.rows.len(), 2);
     assert_eq!(money.rows[0].cells[4], "125000");
+    // And as a PDF.
+    let pdf = app.get_bytes(&format!("{href}/plan.pdf")).await;
+    let printed = souhra_docs::testing::poppler("pdftotext", &[], &pdf);
+    for needle in [
+        "Opatření 1.1.1: Posílit terénní péči",
+        "Klienti pečovatelské služby",
+        "podle plánu",
+        "ZM/7/2026",
+    ] {
+        assert!(printed.contains(needle), "{needle}: {printed}");
+    }
+    // Markup typed into the text is printed as the text it is.
+    assert!(printed.contains("<script>alert(1)</script>"), "{printed}");
     assert_eq!(
         app.get(&href.replace("/nepomuk/", "/plzensky-kraj/"))
             .await

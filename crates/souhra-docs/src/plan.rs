@@ -1,0 +1,175 @@
+//! A plan as a PDF: cover, contents, vision, chapters, and priorities → goals → measures with
+//! their facts, budget tables, indicators and activities. The caller gathers everything as
+//! printable text (labels translated, numbers and dates formatted, Markdown split into blocks).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::engine::{DocumentError, Engine, Metadata, Pdf, Sources};
+
+const COMMON: &str = include_str!("../templates/common.typ");
+const PLAN: &str = include_str!("../templates/plan.typ");
+
+/// The labels the plan template prints, by key (the web layer reads them as `doc-plan-` + the
+/// key with `-` for `_`).
+pub const PLAN_LABEL_KEYS: &[&str] = &[
+    "activities",
+    "amount",
+    "baseline",
+    "budget",
+    "contents",
+    "goal",
+    "indicator",
+    "indicators",
+    "measure",
+    "measured",
+    "priority",
+    "source",
+    "status",
+    "target",
+    "total",
+    "total_all",
+    "vision",
+    "year",
+];
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A paragraph.
+    Paragraph,
+    /// An item of a bulleted list.
+    Item,
+    /// A heading within a text.
+    Heading,
+}
+
+/// A block of a text (from Markdown, inline markup dropped).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// Its kind.
+    pub kind: BlockKind,
+    /// Its text.
+    pub text: String,
+}
+
+/// A chapter, priority or goal: its number, title and text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section<T> {
+    /// "1", "1.2".
+    pub number: String,
+    /// Title.
+    pub title: String,
+    /// Text.
+    pub blocks: Vec<Block>,
+    /// What is under it.
+    pub children: Vec<T>,
+}
+
+/// One budget line as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct MoneyLine {
+    /// Year.
+    pub year: String,
+    /// Source, translated.
+    pub source: String,
+    /// Amount, formatted with its currency.
+    pub amount: String,
+}
+
+/// One indicator as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorLine {
+    /// Name and unit.
+    pub name: String,
+    /// Baseline with its year.
+    pub baseline: String,
+    /// Target with its year.
+    pub target: String,
+    /// Measured values with their years.
+    pub measured: String,
+    /// Status, translated.
+    pub status: String,
+}
+
+/// A measure as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureDoc {
+    /// "1.2.3".
+    pub number: String,
+    /// Title.
+    pub title: String,
+    /// Text.
+    pub blocks: Vec<Block>,
+    /// Facts: (label, value), only those given.
+    pub facts: Vec<(String, String)>,
+    /// Budget lines.
+    pub money: Vec<MoneyLine>,
+    /// Their sum, formatted.
+    pub total: String,
+    /// Indicators.
+    pub indicators: Vec<IndicatorLine>,
+    /// Activities: (number, one line about it).
+    pub activities: Vec<(String, String)>,
+}
+
+/// A plan document to typeset.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanDocument {
+    /// Language of the labels.
+    pub lang: String,
+    /// Title.
+    pub title: String,
+    /// Keywords of the document metadata.
+    pub keywords: Vec<String>,
+    /// The area's name.
+    pub area: String,
+    /// The kind of plan and its period, as a line.
+    pub kind: String,
+    /// Status, version and approval, as a line.
+    pub status: String,
+    /// When printed, as written.
+    pub edition: String,
+    /// A notice that the content is fictional, for demo areas.
+    pub demo: Option<String>,
+    /// Label texts for [`PLAN_LABEL_KEYS`].
+    pub labels: BTreeMap<String, String>,
+    /// The vision.
+    pub vision: Vec<Block>,
+    /// Chapters.
+    pub chapters: Vec<Section<()>>,
+    /// Priorities with their goals and measures.
+    pub priorities: Vec<Section<Section<MeasureDoc>>>,
+    /// The whole budget, formatted (empty when none).
+    pub total: String,
+}
+
+impl Engine {
+    /// Typesets a plan.
+    pub fn plan(&self, plan: &PlanDocument, meta: &Metadata) -> Result<Pdf, DocumentError> {
+        let missing: Vec<&str> = PLAN_LABEL_KEYS
+            .iter()
+            .copied()
+            .filter(|k| !plan.labels.contains_key(*k))
+            .collect();
+        if !missing.is_empty() {
+            return Err(DocumentError::Typeset(format!(
+                "labels missing: {}",
+                missing.join(", ")
+            )));
+        }
+        #[derive(Serialize)]
+        struct Data<'a> {
+            #[serde(flatten)]
+            plan: &'a PlanDocument,
+            paper: &'static str,
+        }
+        let json = self.data_json(&Data { plan, paper: "a4" })?;
+        let sources = Sources::new(PLAN)
+            .with("/common.typ", COMMON)
+            .with("/data.json", json);
+        self.pdf(&sources, meta)
+    }
+}
