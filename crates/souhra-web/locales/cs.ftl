@@ -898,3 +898,4 @@ doc-plan-total-all = Rozpočet plánu celkem:
 doc-plan-vision = Vize
 doc-plan-year = Rok
 plan-pdf = Stáhnout plán jako PDF
+money-czk = { $amount } Kč

@@ -885,3 +885,4 @@ doc-plan-total-all = Total budget of the plan:
 doc-plan-vision = Vision
 doc-plan-year = Year
 plan-pdf = Download the plan as a PDF
+money-czk = { $amount } Kč

@@ -897,3 +897,4 @@ doc-plan-total-all = Загальний бюджет плану:
 doc-plan-vision = Бачення
 doc-plan-year = Рік
 plan-pdf = Завантажити план у PDF
+money-czk = { $amount } Kč

@@ -255,7 +255,11 @@ async fn document(
     let values = store.indicator_values(plan.id).await?;
     let number = numbers(&elements);
     let no = |key| number.get(key).cloned().unwrap_or_default();
-    let crowns = |amount: i64| format!("{}\u{a0}Kč", lang.format_integer(amount));
+    let crowns = |amount: i64| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("amount", lang.format_integer(amount));
+        tr.text(lang, "money-czk", Some(&args))
+    };
     let value = |v: f64| {
         if v.fract() == 0.0 {
             #[allow(clippy::cast_possible_truncation)]
