@@ -399,6 +399,25 @@ pub enum BenchCommand {
     Catalogue(BenchCatalogue),
     /// Login: the server's work of one login with the production argon2id parameters.
     Login(BenchLogin),
+    /// A plan: generate one (priorities, measures, activities), time its public page and its
+    /// PDF and count the SQL statements of the page.
+    Plan(BenchPlan),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchPlan {
+    /// Priorities (each with two goals).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub priorities: u32,
+    /// Measures, spread over the goals.
+    #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub measures: u32,
+    /// Activities, spread over the measures.
+    #[arg(long, default_value_t = 150, value_parser = clap::value_parser!(u32).range(0..=5000))]
+    pub activities: u32,
+    /// Page loads to time.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub rounds: u32,
 }
 
 #[derive(Debug, Args)]

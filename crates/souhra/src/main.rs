@@ -21,7 +21,8 @@ use crate::failure::Failure;
 
 async fn run(cli: Cli) -> Result<(), Failure> {
     let config = Config::load(cli.config.as_deref(), &process_env)?;
-    logging::init(&config)?;
+    let count_queries = matches!(cli.command, Command::Bench(BenchCommand::Plan(_)));
+    logging::init(&config, count_queries)?;
     match cli.command {
         Command::Serve { listen } => commands::serve::serve(config, listen).await,
         Command::Demo { listen, data_dir } => commands::serve::demo(config, listen, data_dir).await,
@@ -47,6 +48,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Catalogue(CatalogueCommand::Pdf(args)) => {
             commands::print::catalogue_pdf(&config, &args).await
+        }
+        Command::Bench(BenchCommand::Plan(args)) => {
+            commands::bench_plan::bench_plan(&config, &args).await
         }
         Command::Bench(BenchCommand::Login(args)) => {
             commands::bench::bench_login(&config, &args).await

@@ -555,6 +555,43 @@ fn the_first_administrator_comes_from_the_command_line() {
 }
 
 #[test]
+fn the_plan_benchmark_counts_statements_and_prints_the_pdf() {
+    let home = tempfile::tempdir().unwrap();
+    let run = run_args(
+        home.path(),
+        &[
+            "bench",
+            "plan",
+            "--priorities",
+            "2",
+            "--measures",
+            "3",
+            "--activities",
+            "4",
+            "--rounds",
+            "2",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("2 priorities, 4 goals, 3 measures, 4 activities"),
+        "{}",
+        run.stdout
+    );
+    let statements: u64 = run
+        .stdout
+        .split(" SQL statements per page")
+        .next()
+        .and_then(|before| before.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!((1..50).contains(&statements), "{statements}");
+    assert!(run.stdout.contains("PDF: "), "{}", run.stdout);
+}
+
+#[test]
 fn json_logs_are_one_object_per_line() {
     let home = tempfile::tempdir().unwrap();
     let result = run_args(

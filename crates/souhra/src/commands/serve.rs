@@ -36,7 +36,7 @@ async fn bind(addr: SocketAddr) -> Result<TcpListener, Failure> {
     })
 }
 
-fn web_config(config: &Config) -> Result<WebConfig, Failure> {
+pub(crate) fn web_config(config: &Config) -> Result<WebConfig, Failure> {
     Ok(WebConfig {
         public_url: config.public_url.as_ref().map(|u| u.value.clone()),
         metrics_token: config.metrics_token.as_ref().map(|t| t.value.clone()),
