@@ -22,6 +22,27 @@ use crate::{StoreError, StoreResult};
 /// The entity name of plans in audit events.
 const PLAN: &str = "plan";
 
+/// Records a change of plan `plan` of `area` in the audit log.
+async fn logged(
+    tx: &mut Tx,
+    change: PlanChange,
+    area: AreaId,
+    plan: i64,
+    action: &str,
+    detail: Option<&str>,
+) -> StoreResult<()> {
+    audit(
+        tx,
+        change.at,
+        change.by,
+        Some(area),
+        action,
+        Some((PLAN, plan)),
+        detail,
+    )
+    .await
+}
+
 fn invalid(e: impl std::fmt::Display) -> StoreError {
     StoreError::Invalid(e.to_string())
 }
@@ -79,16 +100,7 @@ pub(crate) async fn create(
     .fetch_one(&mut *tx)
     .await?;
     let version = insert_version(&mut tx, PlanId(plan), 1, None, change).await?;
-    audit(
-        &mut tx,
-        change.at,
-        change.by,
-        Some(new.area),
-        "plan.create",
-        Some((PLAN, plan)),
-        Some(&title),
-    )
-    .await?;
+    logged(&mut tx, change, new.area, plan, "plan.create", Some(&title)).await?;
     tx.commit().await?;
     Ok((PlanId(plan), version))
 }
@@ -374,13 +386,12 @@ pub(crate) async fn add_element(
     .bind(&details)
     .execute(&mut *tx)
     .await?;
-    audit(
+    logged(
         &mut tx,
-        change.at,
-        change.by,
-        Some(area),
+        change,
+        area,
+        plan.0,
         "plan.edit",
-        Some((PLAN, plan.0)),
         Some(&format!("+{key} {title}")),
     )
     .await?;
@@ -417,13 +428,12 @@ pub(crate) async fn update_element(
             "{key} was saved by someone else since revision {revision}"
         )));
     }
-    audit(
+    logged(
         &mut tx,
-        change.at,
-        change.by,
-        Some(area),
+        change,
+        area,
+        plan.0,
         "plan.edit",
-        Some((PLAN, plan.0)),
         Some(&format!("{key} {title}")),
     )
     .await?;
@@ -463,13 +473,12 @@ pub(crate) async fn remove_element(
             .execute(&mut *tx)
             .await?;
     }
-    audit(
+    logged(
         &mut tx,
-        change.at,
-        change.by,
-        Some(area),
+        change,
+        area,
+        plan.0,
         "plan.edit",
-        Some((PLAN, plan.0)),
         Some(&format!("-{key}")),
     )
     .await?;
@@ -505,16 +514,7 @@ pub(crate) async fn set_vision(
             "the vision was saved by someone else since revision {revision}"
         )));
     }
-    audit(
-        &mut tx,
-        change.at,
-        change.by,
-        Some(area),
-        "plan.edit",
-        Some((PLAN, plan.0)),
-        Some("vision"),
-    )
-    .await?;
+    logged(&mut tx, change, area, plan.0, "plan.edit", Some("vision")).await?;
     tx.commit().await?;
     Ok(revision + 1)
 }
@@ -558,13 +558,12 @@ pub(crate) async fn set_budget(
         .execute(&mut *tx)
         .await?;
     }
-    audit(
+    logged(
         &mut tx,
-        change.at,
-        change.by,
-        Some(area),
+        change,
+        area,
+        plan.0,
         "plan.edit",
-        Some((PLAN, plan.0)),
         Some(&format!("{key} budget")),
     )
     .await?;
@@ -646,13 +645,12 @@ pub(crate) async fn set_indicators(
             other => other,
         })?;
     }
-    audit(
+    logged(
         &mut tx,
-        change.at,
-        change.by,
-        Some(area),
+        change,
+        area,
+        plan.0,
         "plan.edit",
-        Some((PLAN, plan.0)),
         Some(&format!("{key} indicators")),
     )
     .await?;
@@ -739,13 +737,12 @@ pub(crate) async fn record_value(
     .bind(change.by.map(|a| a.0))
     .execute(&mut *tx)
     .await?;
-    audit(
+    logged(
         &mut tx,
-        change.at,
-        change.by,
-        Some(AreaId(area)),
+        change,
+        AreaId(area),
+        plan.0,
         "plan.value",
-        Some((PLAN, plan.0)),
         Some(&format!("{indicator} {}: {}", value.year, value.value)),
     )
     .await?;
@@ -834,13 +831,12 @@ pub(crate) async fn set_status(
         .bind(change.at)
         .execute(&mut *tx)
         .await?;
-    audit(
+    logged(
         &mut tx,
-        change.at,
-        change.by,
-        Some(AreaId(area)),
+        change,
+        AreaId(area),
+        plan,
         "plan.status",
-        Some((PLAN, plan)),
         Some(&format!("{status} -> {next}")),
     )
     .await?;
@@ -888,13 +884,12 @@ pub(crate) async fn new_version(
             .execute(&mut *tx)
             .await?;
     }
-    audit(
+    logged(
         &mut tx,
-        change.at,
-        change.by,
-        Some(AreaId(area)),
+        change,
+        AreaId(area),
+        plan.0,
         "plan.version",
-        Some((PLAN, plan.0)),
         Some(&format!("{}", number + 1)),
     )
     .await?;

@@ -188,20 +188,61 @@ fn xlsx(bytes: Vec<u8>, plan: &Plan) -> Response {
     response
 }
 
+/// The area `slug`'s plan from an `{id}-{slug}` segment and its published version, or 404.
+async fn published_plan(
+    state: &AppState,
+    slug: &str,
+    id_and_slug: &str,
+) -> Result<(souhra_core::area::Area, Plan), AppError> {
+    let area = load_area(state, slug).await?;
+    let id = super::id_of_segment(id_and_slug)?;
+    let plan = plan_of(state, &area, id).await?;
+    if published(&plan).is_none() {
+        return Err(AppError::NotFound);
+    }
+    Ok((area, plan))
+}
+
+/// The plan `id` of `area`, or 404.
+async fn plan_of(
+    state: &AppState,
+    area: &souhra_core::area::Area,
+    id: i64,
+) -> Result<Plan, AppError> {
+    state
+        .store()
+        .plan(PlanId(id))
+        .await?
+        .filter(|p| p.area == area.id)
+        .ok_or(AppError::NotFound)
+}
+
+/// For the administration: the session's area (or the redirect to log in) and its plan `id`.
+async fn admin_plan(
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &OriginalUri,
+    slug: &str,
+    id: i64,
+) -> Result<Result<(souhra_core::area::Area, Plan), Response>, AppError> {
+    let area = match area_page(state, headers, uri, slug, &Action::ViewArea).await? {
+        Ok((_, area)) => area,
+        Err(redirect) => return Ok(Err(redirect)),
+    };
+    let plan = plan_of(state, &area, id).await?;
+    if plan.latest().is_none() {
+        return Err(AppError::Internal(format!("plan {id} has no version")));
+    }
+    Ok(Ok((area, plan)))
+}
+
 /// `/{area}/plan/{id}/tabulka.xlsx`: the published version.
 pub(crate) async fn public(
     State(state): State<AppState>,
     lang: Lang,
     Path((slug, id_and_slug)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let area = load_area(&state, &slug).await?;
-    let id = super::id_of_segment(&id_and_slug)?;
-    let plan = state
-        .store()
-        .plan(PlanId(id))
-        .await?
-        .filter(|p| p.area == area.id)
-        .ok_or(AppError::NotFound)?;
+    let (_, plan) = published_plan(&state, &slug, &id_and_slug).await?;
     let version = published(&plan).ok_or(AppError::NotFound)?;
     let bytes = workbook(&state, lang, &plan, version).await?;
     Ok(xlsx(bytes, &plan))
@@ -215,19 +256,11 @@ pub(crate) async fn newest(
     headers: HeaderMap,
     uri: OriginalUri,
 ) -> Result<Response, AppError> {
-    let area = match area_page(&state, &headers, &uri, &slug, &Action::ViewArea).await? {
-        Ok((_, area)) => area,
+    let (_, plan) = match admin_plan(&state, &headers, &uri, &slug, id).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
-    let plan = state
-        .store()
-        .plan(PlanId(id))
-        .await?
-        .filter(|p| p.area == area.id)
-        .ok_or(AppError::NotFound)?;
-    let version = plan
-        .latest()
-        .ok_or_else(|| AppError::Internal(format!("plan {id} has no version")))?;
+    let version = plan.latest().ok_or(AppError::NotFound)?;
     let bytes = workbook(&state, lang, &plan, version).await?;
     Ok(private(xlsx(bytes, &plan)))
 }
@@ -470,20 +503,13 @@ pub(crate) async fn public_pdf(
     lang: Lang,
     Path((slug, id_and_slug)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let area = load_area(&state, &slug).await?;
-    let id = super::id_of_segment(&id_and_slug)?;
-    let plan = state
-        .store()
-        .plan(PlanId(id))
-        .await?
-        .filter(|p| p.area == area.id)
-        .ok_or(AppError::NotFound)?;
+    let (area, plan) = published_plan(&state, &slug, &id_and_slug).await?;
     let version = published(&plan).ok_or(AppError::NotFound)?;
     let doc = document(&state, lang, &area, &plan, version).await?;
     let pdf = state.print_plan(doc).await?;
     Ok(super::print::pdf_response(
         pdf.bytes,
-        &format!("plan-{id}.pdf"),
+        &format!("plan-{}.pdf", plan.id.0),
         None,
     ))
 }
@@ -496,19 +522,11 @@ pub(crate) async fn newest_pdf(
     headers: HeaderMap,
     uri: OriginalUri,
 ) -> Result<Response, AppError> {
-    let area = match area_page(&state, &headers, &uri, &slug, &Action::ViewArea).await? {
-        Ok((_, area)) => area,
+    let (area, plan) = match admin_plan(&state, &headers, &uri, &slug, id).await? {
+        Ok(found) => found,
         Err(redirect) => return Ok(redirect),
     };
-    let plan = state
-        .store()
-        .plan(PlanId(id))
-        .await?
-        .filter(|p| p.area == area.id)
-        .ok_or(AppError::NotFound)?;
-    let version = plan
-        .latest()
-        .ok_or_else(|| AppError::Internal(format!("plan {id} has no version")))?;
+    let version = plan.latest().ok_or(AppError::NotFound)?;
     let doc = document(&state, lang, &area, &plan, version).await?;
     let pdf = state.print_plan(doc).await?;
     Ok(private(super::print::pdf_response(

@@ -17,7 +17,7 @@ use souhra_core::text::slugify;
 use souhra_store::plan::{Element, Plan, PlanVersion};
 
 use super::admin::area_post;
-use super::planning::{change, plan_element, show_element};
+use super::planning::{PlanElement, change, plan_element, show_element};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -125,6 +125,33 @@ pub(crate) async fn figures(
     })
 }
 
+type Pairs = Vec<(String, String)>;
+
+/// A figures form's fields, the session (its token checked and the right to write plans), the
+/// area and the element.
+async fn prologue(
+    state: &AppState,
+    headers: &HeaderMap,
+    form: Result<Form<Pairs>, axum::extract::rejection::FormRejection>,
+    slug: &str,
+    id: i64,
+    key: &str,
+) -> Result<
+    (
+        Pairs,
+        crate::auth::Signed,
+        souhra_core::area::Area,
+        PlanElement,
+    ),
+    AppError,
+> {
+    let Form(pairs) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let (signed, area) =
+        area_post(state, headers, one(&pairs, "csrf"), slug, &Action::EditPlan).await?;
+    let found = plan_element(state, &area, id, key).await?;
+    Ok((pairs, signed, area, found))
+}
+
 /// Every value of the repeated field `name`, in order.
 fn column<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
     pairs
@@ -186,18 +213,9 @@ pub(crate) async fn save_budget(
     lang: Lang,
     Path((slug, id, key)): Path<(String, i64, String)>,
     headers: HeaderMap,
-    form: Result<Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+    form: Result<Form<Pairs>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
-    let Form(pairs) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let (signed, area) = area_post(
-        &state,
-        &headers,
-        one(&pairs, "csrf"),
-        &slug,
-        &Action::EditPlan,
-    )
-    .await?;
-    let found = plan_element(&state, &area, id, &key).await?;
+    let (pairs, signed, area, found) = prologue(&state, &headers, form, &slug, id, &key).await?;
     let lines = match budget_lines(&pairs, &found.plan) {
         Ok(lines) => lines,
         Err((problem, row)) => {
@@ -288,18 +306,9 @@ pub(crate) async fn save_indicators(
     lang: Lang,
     Path((slug, id, key)): Path<(String, i64, String)>,
     headers: HeaderMap,
-    form: Result<Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+    form: Result<Form<Pairs>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
-    let Form(pairs) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let (signed, area) = area_post(
-        &state,
-        &headers,
-        one(&pairs, "csrf"),
-        &slug,
-        &Action::EditPlan,
-    )
-    .await?;
-    let found = plan_element(&state, &area, id, &key).await?;
+    let (pairs, signed, area, found) = prologue(&state, &headers, form, &slug, id, &key).await?;
     // Keys used by other elements' indicators stay theirs.
     let others: Vec<ElementKey> = state
         .store()
@@ -335,18 +344,9 @@ pub(crate) async fn record_value(
     lang: Lang,
     Path((slug, id, key)): Path<(String, i64, String)>,
     headers: HeaderMap,
-    form: Result<Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+    form: Result<Form<Pairs>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
-    let Form(pairs) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let (signed, area) = area_post(
-        &state,
-        &headers,
-        one(&pairs, "csrf"),
-        &slug,
-        &Action::EditPlan,
-    )
-    .await?;
-    let found = plan_element(&state, &area, id, &key).await?;
+    let (pairs, signed, area, found) = prologue(&state, &headers, form, &slug, id, &key).await?;
     let indicator = ElementKey::parse(one(&pairs, "klic")).map_err(|_| AppError::NotFound)?;
     let belongs = state
         .store()
