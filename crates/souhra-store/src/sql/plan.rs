@@ -70,6 +70,17 @@ async fn open_version(tx: &mut Tx, version: VersionId) -> StoreResult<(PlanId, A
     Ok((PlanId(plan), AreaId(area), kind))
 }
 
+/// The plan and area of an element of an open version, in `tx` (404 for an unknown element).
+async fn open_element(
+    tx: &mut Tx,
+    version: VersionId,
+    key: &ElementKey,
+) -> StoreResult<(PlanId, AreaId)> {
+    let (plan, area, _) = open_version(tx, version).await?;
+    kind_of(tx, version, key).await?;
+    Ok((plan, area))
+}
+
 pub(crate) async fn create(
     pool: &Pool,
     new: &NewPlan,
@@ -409,8 +420,7 @@ pub(crate) async fn update_element(
 ) -> StoreResult<i64> {
     let (title, body, details) = checked(content)?;
     let mut tx = begin_write(pool).await?;
-    let (plan, area, _) = open_version(&mut tx, version).await?;
-    kind_of(&mut tx, version, key).await?;
+    let (plan, area) = open_element(&mut tx, version, key).await?;
     let updated = sqlx::query(
         "UPDATE plan_element SET title = $4, body = $5, details = $6, revision = revision + 1 \
          WHERE version_id = $1 AND key = $2 AND revision = $3",
@@ -448,8 +458,7 @@ pub(crate) async fn remove_element(
     change: PlanChange,
 ) -> StoreResult<()> {
     let mut tx = begin_write(pool).await?;
-    let (plan, area, _) = open_version(&mut tx, version).await?;
-    kind_of(&mut tx, version, key).await?;
+    let (plan, area) = open_element(&mut tx, version, key).await?;
     let (children,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM plan_element WHERE version_id = $1 AND parent_key = $2",
     )
@@ -533,8 +542,7 @@ pub(crate) async fn set_budget(
         )));
     }
     let mut tx = begin_write(pool).await?;
-    let (plan, area, _) = open_version(&mut tx, version).await?;
-    kind_of(&mut tx, version, key).await?;
+    let (plan, area) = open_element(&mut tx, version, key).await?;
     sqlx::query("DELETE FROM plan_budget WHERE version_id = $1 AND element_key = $2")
         .bind(version.0)
         .bind(key.as_str())
@@ -611,8 +619,7 @@ pub(crate) async fn set_indicators(
         indicator.check().map_err(invalid)?;
     }
     let mut tx = begin_write(pool).await?;
-    let (plan, area, _) = open_version(&mut tx, version).await?;
-    kind_of(&mut tx, version, key).await?;
+    let (plan, area) = open_element(&mut tx, version, key).await?;
     sqlx::query("DELETE FROM plan_indicator WHERE version_id = $1 AND element_key = $2")
         .bind(version.0)
         .bind(key.as_str())

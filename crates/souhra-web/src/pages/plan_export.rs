@@ -10,7 +10,7 @@ use souhra_core::codelist::Codelist;
 use souhra_core::plan::ElementKind;
 use souhra_core::policy::Action;
 use souhra_interop::sheet::write::{Cell, Table, write_tables};
-use souhra_store::plan::{Plan, PlanId, PlanVersion};
+use souhra_store::plan::{Plan, PlanVersion};
 
 use super::admin::area_page;
 use super::load_area;
@@ -196,25 +196,11 @@ async fn published_plan(
 ) -> Result<(souhra_core::area::Area, Plan), AppError> {
     let area = load_area(state, slug).await?;
     let id = super::id_of_segment(id_and_slug)?;
-    let plan = plan_of(state, &area, id).await?;
+    let plan = super::planning::plan_in(state, &area, id).await?;
     if published(&plan).is_none() {
         return Err(AppError::NotFound);
     }
     Ok((area, plan))
-}
-
-/// The plan `id` of `area`, or 404.
-async fn plan_of(
-    state: &AppState,
-    area: &souhra_core::area::Area,
-    id: i64,
-) -> Result<Plan, AppError> {
-    state
-        .store()
-        .plan(PlanId(id))
-        .await?
-        .filter(|p| p.area == area.id)
-        .ok_or(AppError::NotFound)
 }
 
 /// For the administration: the session's area (or the redirect to log in) and its plan `id`.
@@ -229,7 +215,7 @@ async fn admin_plan(
         Ok((_, area)) => area,
         Err(redirect) => return Ok(Err(redirect)),
     };
-    let plan = plan_of(state, &area, id).await?;
+    let plan = super::planning::plan_in(state, &area, id).await?;
     if plan.latest().is_none() {
         return Err(AppError::Internal(format!("plan {id} has no version")));
     }

@@ -61,7 +61,7 @@ fn text(state: &AppState, lang: Lang, key: &str) -> String {
 }
 
 /// The plan `id` of the area, or 404.
-async fn plan_in(state: &AppState, area: &Area, id: i64) -> Result<Plan, AppError> {
+pub(crate) async fn plan_in(state: &AppState, area: &Area, id: i64) -> Result<Plan, AppError> {
     state
         .store()
         .plan(PlanId(id))

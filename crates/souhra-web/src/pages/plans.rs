@@ -363,11 +363,7 @@ pub(crate) async fn plan_page(
     let area_slug = area.slug.to_string();
     let id = super::id_of_segment(&id_and_slug)?;
     let store = state.store();
-    let plan = store
-        .plan(souhra_store::plan::PlanId(id))
-        .await?
-        .filter(|p| p.area == area.id)
-        .ok_or(AppError::NotFound)?;
+    let plan = super::planning::plan_in(&state, &area, id).await?;
     let version = published(&plan).ok_or(AppError::NotFound)?;
     let canonical = plan_href(&area_slug, id, &plan.title);
     if canonical.rsplit('/').next() != Some(id_and_slug.as_str()) {
