@@ -226,19 +226,14 @@ impl AppState {
                 .labels
                 .write()
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(labels);
-            self.inner
-                .scopes
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .clear();
-            self.inner.pages.invalidate();
+            self.forget_kept();
         }
         Ok(indexed)
     }
 
-    /// Forgets what was kept about areas (their search scopes, rendered pages) after an area was
-    /// created or changed.
-    pub(crate) fn areas_changed(&self) {
+    /// Forgets what was kept about areas and the catalogue (search scopes, rendered pages):
+    /// after an area was created or changed, or the labels were read again.
+    pub(crate) fn forget_kept(&self) {
         self.inner
             .scopes
             .lock()

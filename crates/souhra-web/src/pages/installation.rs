@@ -248,7 +248,7 @@ async fn save(
         }
         Err(e) => return Err(e.into()),
     };
-    state.areas_changed();
+    state.forget_kept();
     let summary = state.store().area_summary(area.id).await?;
     let detail = format!(
         "{} {} {} ({} municipalities)",

@@ -274,11 +274,12 @@ fn tree(
             children: Vec::new(),
         }
     };
-    // Depth first, numbering siblings of the structure 1, 2, 3 under their parent's number.
+    // Depth first, each element numbered as everywhere else (`numbers`).
+    let number = numbers(elements);
     fn walk<'e>(
         parent: Option<&'e ElementKey>,
-        prefix: &str,
         by_parent: &HashMap<Option<&'e ElementKey>, Vec<&'e Element>>,
+        number: &HashMap<ElementKey, String>,
         build: &dyn Fn(&Element, String) -> Node,
         kind: Option<ElementKind>,
     ) -> Vec<Node> {
@@ -287,23 +288,29 @@ fn tree(
             .map(|list| {
                 list.iter()
                     .filter(|e| kind.is_none_or(|k| e.kind == k))
-                    .enumerate()
-                    .map(|(i, e)| {
-                        let number = if prefix.is_empty() {
-                            (i + 1).to_string()
-                        } else {
-                            format!("{prefix}.{}", i + 1)
-                        };
-                        let mut node = build(e, number.clone());
-                        node.children = walk(Some(&e.key), &number, by_parent, build, None);
+                    .map(|e| {
+                        let mut node = build(e, number.get(&e.key).cloned().unwrap_or_default());
+                        node.children = walk(Some(&e.key), by_parent, number, build, None);
                         node
                     })
                     .collect()
             })
             .unwrap_or_default()
     }
-    let priorities = walk(None, "", &by_parent, &build, Some(ElementKind::Priority));
-    let chapters = walk(None, "", &by_parent, &build, Some(ElementKind::Chapter));
+    let priorities = walk(
+        None,
+        &by_parent,
+        &number,
+        &build,
+        Some(ElementKind::Priority),
+    );
+    let chapters = walk(
+        None,
+        &by_parent,
+        &number,
+        &build,
+        Some(ElementKind::Chapter),
+    );
     (chapters, priorities)
 }
 
