@@ -26,6 +26,8 @@ pub mod area;
 pub mod catalogue;
 pub mod code;
 pub mod codelist;
+pub mod group;
+pub mod ical;
 pub mod import;
 pub mod plan;
 pub mod policy;

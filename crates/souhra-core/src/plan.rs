@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Why a value cannot be part of a plan.
@@ -94,12 +94,12 @@ macro_rules! keyed {
             }
 
             /// The inverse of `key`.
-            pub fn from_key(key: &str) -> Result<Self, PlanError> {
+            pub fn from_key(key: &str) -> Result<Self, $crate::plan::PlanError> {
                 Self::ALL
                     .iter()
                     .copied()
                     .find(|v| v.key() == key)
-                    .ok_or_else(|| PlanError::Unknown { what: $what, key: key.to_owned() })
+                    .ok_or_else(|| $crate::plan::PlanError::Unknown { what: $what, key: key.to_owned() })
             }
         }
 
@@ -110,19 +110,21 @@ macro_rules! keyed {
         }
 
         impl TryFrom<String> for $name {
-            type Error = PlanError;
-            fn try_from(value: String) -> Result<Self, PlanError> {
+            type Error = $crate::plan::PlanError;
+            fn try_from(value: String) -> Result<Self, $crate::plan::PlanError> {
                 Self::from_key(&value)
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.key())
             }
         }
     };
 }
+
+pub(crate) use keyed;
 
 keyed!(
     /// The kind of a plan document.
@@ -663,8 +665,8 @@ pub fn check_tree(nodes: &[Node]) -> Vec<TreeError> {
 /// One activity's year in a balance report, for roll-ups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outcome {
-    /// What became of it.
-    pub status: ActivityStatus,
+    /// What became of it (`None` while not reported).
+    pub status: Option<ActivityStatus>,
     /// Money planned for the year, whole crowns.
     pub planned: i64,
     /// Money spent, whole crowns.
@@ -676,6 +678,8 @@ pub struct Outcome {
 pub struct Rollup {
     /// Activities counted.
     pub activities: usize,
+    /// Of them reported (with a status).
+    pub reported: usize,
     /// Of them done.
     pub done: usize,
     /// Money planned.
@@ -689,17 +693,89 @@ impl Rollup {
     pub fn of<'a>(outcomes: impl IntoIterator<Item = &'a Outcome>) -> Self {
         outcomes.into_iter().fold(Self::default(), |mut r, o| {
             r.activities += 1;
-            r.done += usize::from(o.status == ActivityStatus::Done);
+            r.reported += usize::from(o.status.is_some());
+            r.done += usize::from(o.status == Some(ActivityStatus::Done));
             r.planned = r.planned.saturating_add(o.planned);
             r.spent = r.spent.saturating_add(o.spent);
             r
         })
     }
 
+    /// The sum of two roll-ups.
+    pub fn plus(self, other: Self) -> Self {
+        Self {
+            activities: self.activities + other.activities,
+            reported: self.reported + other.reported,
+            done: self.done + other.done,
+            planned: self.planned.saturating_add(other.planned),
+            spent: self.spent.saturating_add(other.spent),
+        }
+    }
+
     /// Share of activities done, in whole percent (`None` without activities).
     pub fn done_percent(&self) -> Option<u32> {
         (self.activities > 0)
             .then(|| u32::try_from(self.done * 100 / self.activities).unwrap_or(100))
+    }
+
+    /// Money spent as a share of money planned, in whole percent (`None` when nothing was
+    /// planned).
+    pub fn spent_percent(&self) -> Option<u32> {
+        (self.planned > 0).then(|| {
+            u32::try_from(i128::from(self.spent) * 100 / i128::from(self.planned)).unwrap_or(0)
+        })
+    }
+}
+
+/// The money of each measure, in whole crowns, in `year` or (with `None`) over all years.
+///
+/// The rule every page, document and workbook follows: a measure's money is its own budget; the
+/// budget of an activity is the part of its measure's money planned for that activity, so it is
+/// not added again. A measure without a budget of its own counts the sum of its activities'.
+/// Money on other elements (chapters, priorities, goals) is not part of any measure.
+pub fn measure_money(
+    nodes: &[Node],
+    lines: &[(ElementKey, BudgetLine)],
+    year: Option<i32>,
+) -> HashMap<ElementKey, i64> {
+    let mut own: HashMap<&ElementKey, i64> = HashMap::new();
+    let mut has_own: HashSet<&ElementKey> = HashSet::new();
+    for (key, line) in lines {
+        has_own.insert(key);
+        if year.is_none_or(|y| y == line.year) {
+            let sum = own.entry(key).or_default();
+            *sum = sum.saturating_add(line.amount);
+        }
+    }
+    let mut money: HashMap<ElementKey, i64> = HashMap::new();
+    for node in nodes.iter().filter(|n| n.kind == ElementKind::Measure) {
+        let amount = if has_own.contains(&node.key) {
+            own.get(&node.key).copied().unwrap_or(0)
+        } else {
+            nodes
+                .iter()
+                .filter(|a| a.kind == ElementKind::Activity && a.parent.as_ref() == Some(&node.key))
+                .map(|a| own.get(&a.key).copied().unwrap_or(0))
+                .fold(0i64, i64::saturating_add)
+        };
+        money.insert(node.key.clone(), amount);
+    }
+    money
+}
+
+/// Whether an activity (or a measure) belongs to the work of `year`: with a budget, when it has
+/// money in that year; without one, when its dates (open at either end when missing) reach into
+/// the year.
+pub fn active_in(
+    year: i32,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    budget_years: &[i32],
+) -> bool {
+    if budget_years.is_empty() {
+        start.is_none_or(|s| s.year() <= year) && end.is_none_or(|e| e.year() >= year)
+    } else {
+        budget_years.contains(&year)
     }
 }
 
@@ -947,26 +1023,96 @@ mod tests {
 
     #[test]
     fn rollups_count_and_sum() {
+        let outcome = |status, planned, spent| Outcome {
+            status,
+            planned,
+            spent,
+        };
         let outcomes = [
-            Outcome {
-                status: ActivityStatus::Done,
-                planned: 100,
-                spent: 90,
-            },
-            Outcome {
-                status: ActivityStatus::Postponed,
-                planned: 50,
-                spent: 0,
-            },
-            Outcome {
-                status: ActivityStatus::Done,
-                planned: 10,
-                spent: 12,
-            },
+            outcome(Some(ActivityStatus::Done), 100, 90),
+            outcome(Some(ActivityStatus::Postponed), 50, 0),
+            outcome(Some(ActivityStatus::Done), 10, 12),
+            outcome(None, 40, 0),
         ];
         let r = Rollup::of(&outcomes);
-        assert_eq!((r.activities, r.done, r.planned, r.spent), (3, 2, 160, 102));
-        assert_eq!(r.done_percent(), Some(66));
+        assert_eq!(
+            (r.activities, r.reported, r.done, r.planned, r.spent),
+            (4, 3, 2, 200, 102)
+        );
+        assert_eq!(r.done_percent(), Some(50));
+        assert_eq!(r.spent_percent(), Some(51));
+        let both = r.plus(Rollup::of(&outcomes[..1]));
+        assert_eq!((both.activities, both.done, both.planned), (5, 3, 300));
         assert_eq!(Rollup::default().done_percent(), None);
+        assert_eq!(Rollup::default().spent_percent(), None);
+    }
+
+    fn node(k: &str, kind: ElementKind, parent: Option<&str>) -> Node {
+        Node {
+            key: key(k),
+            kind,
+            parent: parent.map(key),
+        }
+    }
+
+    fn line(k: &str, year: i32, amount: i64) -> (ElementKey, BudgetLine) {
+        (
+            key(k),
+            BudgetLine {
+                year,
+                source: FundingSource::Municipality,
+                amount,
+            },
+        )
+    }
+
+    #[test]
+    fn a_measure_counts_its_own_money_or_else_its_activities() {
+        let nodes = [
+            node("p", ElementKind::Priority, None),
+            node("g", ElementKind::Goal, Some("p")),
+            node("m1", ElementKind::Measure, Some("g")),
+            node("a1", ElementKind::Activity, Some("m1")),
+            node("m2", ElementKind::Measure, Some("g")),
+            node("a2", ElementKind::Activity, Some("m2")),
+            node("a3", ElementKind::Activity, Some("m2")),
+            node("m3", ElementKind::Measure, Some("g")),
+        ];
+        let lines = [
+            line("m1", 2026, 1000),
+            line("m1", 2027, 500),
+            line("a1", 2026, 600),
+            line("a2", 2026, 70),
+            line("a3", 2026, 30),
+            line("a3", 2027, 5),
+            line("p", 2026, 99),
+        ];
+        let all = measure_money(&nodes, &lines, None);
+        assert_eq!(all[&key("m1")], 1500, "own lines, activities not added");
+        assert_eq!(all[&key("m2")], 105, "no own lines: the activities' sum");
+        assert_eq!(all[&key("m3")], 0);
+        assert_eq!(all.len(), 3, "only measures");
+        let y2027 = measure_money(&nodes, &lines, Some(2027));
+        assert_eq!((y2027[&key("m1")], y2027[&key("m2")]), (500, 5));
+        // A measure with lines only in other years has no money in this one, even when its
+        // activities have some.
+        let y2028 = measure_money(
+            &nodes,
+            &[line("m1", 2027, 1), line("a1", 2028, 9)],
+            Some(2028),
+        );
+        assert_eq!(y2028[&key("m1")], 0);
+    }
+
+    #[test]
+    fn work_of_a_year() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert!(active_in(2026, None, None, &[]));
+        assert!(active_in(2026, d(2025, 3, 1), d(2026, 1, 31), &[]));
+        assert!(!active_in(2026, d(2027, 1, 1), None, &[]));
+        assert!(!active_in(2026, None, d(2025, 12, 31), &[]));
+        // Money decides over dates.
+        assert!(active_in(2026, d(2027, 1, 1), None, &[2026]));
+        assert!(!active_in(2026, None, None, &[2027, 2028]));
     }
 }

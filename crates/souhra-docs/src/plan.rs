@@ -24,7 +24,12 @@ pub const PLAN_LABEL_KEYS: &[&str] = &[
     "indicators",
     "measure",
     "measured",
+    "number",
+    "planned",
+    "spent",
+    "item",
     "priority",
+    "priority_total",
     "source",
     "status",
     "target",
@@ -115,6 +120,63 @@ pub struct MeasureDoc {
     pub activities: Vec<(String, String)>,
 }
 
+/// A row of a yearly document's table: a measure heading (`group`) or an item with its money
+/// and, in a balance report, its status, money spent and commentary.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearRow {
+    /// A measure's heading row rather than an item.
+    pub group: bool,
+    /// "1.2.3.1".
+    pub number: String,
+    /// Title (with who is responsible).
+    pub title: String,
+    /// Commentary (balance reports).
+    pub note: String,
+    /// Money planned, formatted.
+    pub planned: String,
+    /// Status, translated (balance reports).
+    pub status: String,
+    /// Money spent, formatted (balance reports).
+    pub spent: String,
+}
+
+/// A priority of a source plan in a yearly document.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearPriorityDoc {
+    /// "Priorita 1: …".
+    pub title: String,
+    /// Its rows.
+    pub rows: Vec<YearRow>,
+    /// The total row.
+    pub total: YearRow,
+    /// Indicator lines of its measures in the year.
+    pub indicators: Vec<String>,
+}
+
+/// A source plan in a yearly document.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearPlanDoc {
+    /// Its title.
+    pub title: String,
+    /// Which version, and its roll-up as a sentence.
+    pub summary: String,
+    /// Its priorities with work in the year.
+    pub priorities: Vec<YearPriorityDoc>,
+}
+
+/// The work of a year (implementation plan) or its results (balance report).
+#[derive(Debug, Clone, Serialize)]
+pub struct YearDoc {
+    /// "Plnění v roce 2025".
+    pub heading: String,
+    /// The roll-up of everything as a sentence.
+    pub summary: String,
+    /// Whether the tables have status, spent and commentary.
+    pub report: bool,
+    /// The plans drawn from.
+    pub plans: Vec<YearPlanDoc>,
+}
+
 /// A plan document to typeset.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanDocument {
@@ -144,6 +206,8 @@ pub struct PlanDocument {
     pub priorities: Vec<Section<Section<MeasureDoc>>>,
     /// The whole budget, formatted (empty when none).
     pub total: String,
+    /// The year's work or results of a yearly document.
+    pub year: Option<YearDoc>,
 }
 
 impl Engine {

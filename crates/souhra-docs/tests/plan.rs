@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use souhra_docs::plan::{
     Block, BlockKind, IndicatorLine, MeasureDoc, MoneyLine, PLAN_LABEL_KEYS, PlanDocument, Section,
+    YearDoc, YearPlanDoc, YearPriorityDoc, YearRow,
 };
 use souhra_docs::testing::{assert_in_order, fonts_not_embedded, meta, poppler};
 use souhra_docs::{DocumentError, Engine};
@@ -89,6 +90,7 @@ fn plan() -> PlanDocument {
             }],
         }],
         total: "2 100 000 Kč".into(),
+        year: None,
     }
 }
 
@@ -132,4 +134,94 @@ fn a_plan_without_every_label_is_refused() {
         Engine::new().plan(&incomplete, &meta()),
         Err(DocumentError::Typeset(message)) if message.contains("budget")
     ));
+}
+
+fn row(group: bool, number: &str, title: &str, note: &str, status: &str) -> YearRow {
+    YearRow {
+        group,
+        number: number.into(),
+        title: title.into(),
+        note: note.into(),
+        planned: if group {
+            String::new()
+        } else {
+            "600 000 Kč".into()
+        },
+        status: status.into(),
+        spent: if group {
+            String::new()
+        } else {
+            "580 000 Kč".into()
+        },
+    }
+}
+
+#[test]
+fn a_balance_report_prints_its_tables_with_results_and_totals() {
+    let mut report = plan();
+    report.title = "Bilanční zpráva 2026".into();
+    report.kind = "Bilanční zpráva, 2026".into();
+    report.priorities = vec![];
+    report.total = String::new();
+    report.year = Some(YearDoc {
+        heading: "Plnění v roce 2026".into(),
+        summary: "Splněno 1 z 2 činností (50 %).".into(),
+        report: true,
+        plans: vec![YearPlanDoc {
+            title: "Komunitní plán ORP Nepomuk 2026–2028".into(),
+            summary: "Převzato z verze 1".into(),
+            priorities: vec![YearPriorityDoc {
+                title: "[priority] 1: Senioři doma".into(),
+                rows: vec![
+                    row(true, "", "Opatření 1.1.1: Pečovatelská služba", "", ""),
+                    row(
+                        false,
+                        "1.1.1.1",
+                        "Nové úvazky",
+                        "Přijaty dvě pečovatelky.",
+                        "splněno",
+                    ),
+                    row(false, "1.1.1.2", "Služební automobil", "", "odloženo"),
+                ],
+                total: YearRow {
+                    group: false,
+                    number: String::new(),
+                    title: "[priority_total]".into(),
+                    note: String::new(),
+                    planned: "1 200 000 Kč".into(),
+                    status: "1 / 2".into(),
+                    spent: "1 160 000 Kč".into(),
+                },
+                indicators: vec!["Klienti pečovatelské služby: 92 osob – podle plánu".into()],
+            }],
+        }],
+    });
+    let pdf = Engine::new().plan(&report, &meta()).unwrap();
+    let text = poppler("pdftotext", &["-layout"], &pdf.bytes);
+    assert_in_order(
+        &text,
+        &[
+            "Bilanční zpráva, 2026",
+            "Jak plán vznikl",
+            "Plnění v roce 2026",
+            "Splněno 1 z 2 činností (50 %).",
+            "Komunitní plán ORP Nepomuk 2026–2028",
+            "[priority] 1: Senioři doma",
+            "[number]",
+            "[spent]",
+            "Opatření 1.1.1: Pečovatelská služba",
+            "1.1.1.1",
+            "Nové úvazky",
+            "splněno",
+            "580 000 Kč",
+            "Přijaty dvě pečovatelky.",
+            "Služební automobil",
+            "odloženo",
+            "[priority_total]",
+            "1 200 000 Kč",
+            "1 160 000 Kč",
+            "Klienti pečovatelské služby: 92 osob – podle plánu",
+        ],
+    );
+    assert!(!text.contains("[total_all]"));
 }

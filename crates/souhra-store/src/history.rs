@@ -187,6 +187,9 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "plan.status",
     "plan.version",
     "plan.value",
+    "group.create",
+    "group.edit",
+    "meeting.edit",
 ];
 
 /// The prefix of a change field holding the registry's value of a field (not a local one).

@@ -35,6 +35,7 @@ pub mod area;
 pub mod catalogue;
 pub mod codelist;
 mod error;
+pub mod group;
 pub mod history;
 pub mod meta;
 mod migrate;

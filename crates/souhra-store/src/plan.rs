@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use souhra_core::account::AccountId;
 use souhra_core::area::AreaId;
 use souhra_core::plan::{
-    Approval, BudgetLine, ElementKey, ElementKind, Indicator, Period, PlanKind, PlanStatus,
-    YearValue,
+    ActivityStatus, Approval, BudgetLine, ElementKey, ElementKind, Indicator, Period, PlanKind,
+    PlanStatus, YearValue,
 };
 
 use crate::{Store, StoreResult, dispatch};
@@ -156,8 +156,31 @@ pub struct PlanChange {
     pub at: DateTime<Utc>,
 }
 
+/// What became of an activity (or of a measure without activities) in a balance report's year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActivityReport {
+    /// Done, ongoing, postponed or cancelled.
+    pub status: ActivityStatus,
+    /// What the office says about it.
+    pub commentary: Option<String>,
+    /// Money spent, whole crowns.
+    pub spent: Option<i64>,
+}
+
+/// One item of a balance report: an element of a source plan and its report (`None` clears it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeEntry {
+    /// The plan the activity belongs to.
+    pub plan: PlanId,
+    /// The activity or measure.
+    pub key: ElementKey,
+    /// What became of it.
+    pub report: Option<ActivityReport>,
+}
+
 impl Store {
-    /// Creates a plan with an empty draft as version 1.
+    /// Creates a plan with an empty draft as version 1. A yearly document (implementation plan,
+    /// balance report) draws its sources at once: see [`Store::redraw_plan_sources`].
     pub async fn create_plan(
         &self,
         new: &NewPlan,
@@ -316,5 +339,45 @@ impl Store {
         change: PlanChange,
     ) -> StoreResult<VersionId> {
         dispatch!(self, plan::new_version(plan, change))
+    }
+
+    /// The plan versions a yearly document's version draws its activities from, by plan.
+    pub async fn plan_sources(&self, version: VersionId) -> StoreResult<Vec<(PlanId, VersionId)>> {
+        dispatch!(self, yearly::sources(version))
+    }
+
+    /// Draws an open yearly document's sources again: per community or action plan of the area
+    /// whose period holds the year, its version in force, else its newest approved or ended one.
+    /// Returns how many there are.
+    pub async fn redraw_plan_sources(
+        &self,
+        version: VersionId,
+        change: PlanChange,
+    ) -> StoreResult<usize> {
+        dispatch!(self, yearly::redraw(version, change))
+    }
+
+    /// Saves the reports of a balance report's items if the version's revision is still
+    /// `revision`; returns the new one. All or nothing: an item that is not a measure or an
+    /// activity of a source, or a bad commentary, refuses the whole save.
+    pub async fn save_outcomes(
+        &self,
+        version: VersionId,
+        revision: i64,
+        entries: &[OutcomeEntry],
+        change: PlanChange,
+    ) -> StoreResult<i64> {
+        dispatch!(
+            self,
+            yearly::save_outcomes(version, revision, entries, change)
+        )
+    }
+
+    /// The reported items of a balance report's version.
+    pub async fn plan_outcomes(
+        &self,
+        version: VersionId,
+    ) -> StoreResult<Vec<(PlanId, ElementKey, ActivityReport)>> {
+        dispatch!(self, yearly::outcomes(version))
     }
 }

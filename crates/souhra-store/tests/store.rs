@@ -91,6 +91,7 @@ const CASES: &[(&str, Case)] = cases![
     display_labels_replace_official_ones_all_or_nothing,
     a_service_serves_an_area_as_the_area_list_says,
     plans_keep_keys_across_versions_and_freeze_when_approved,
+    balance_reports_draw_from_plans_in_force_and_record_outcomes,
     yearly_documents_and_bad_plans,
 ];
 

@@ -174,6 +174,14 @@ pub fn router(state: AppState) -> Router {
             post(pages::planning::set_status),
         )
         .route(
+            "/sprava/{area}/plan/{id}/vysledky",
+            post(pages::yearly::save_report),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/zdroje",
+            post(pages::yearly::redraw),
+        )
+        .route(
             "/sprava/{area}/plan/{id}/verze",
             post(pages::planning::new_version),
         )

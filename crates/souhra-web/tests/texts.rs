@@ -165,6 +165,13 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 .collect(),
         ),
         (
+            "activity-status-",
+            souhra_core::plan::ActivityStatus::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
             "indicator-status-",
             souhra_core::plan::IndicatorStatus::ALL
                 .iter()

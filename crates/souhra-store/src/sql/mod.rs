@@ -9,12 +9,14 @@ pub(crate) mod batch;
 pub(crate) mod catalogue;
 pub(crate) mod codelist;
 pub(crate) mod entries;
+pub(crate) mod group;
 pub(crate) mod history;
 pub(crate) mod import;
 pub(crate) mod meta;
 pub(crate) mod plan;
 pub(crate) mod public;
 pub(crate) mod territory;
+pub(crate) mod yearly;
 
 pub(crate) use super::{Db, IS_POSTGRES};
 

@@ -23,7 +23,7 @@ use crate::{StoreError, StoreResult};
 const PLAN: &str = "plan";
 
 /// Records a change of plan `plan` of `area` in the audit log.
-async fn logged(
+pub(super) async fn logged(
     tx: &mut Tx,
     change: PlanChange,
     area: AreaId,
@@ -43,12 +43,15 @@ async fn logged(
     .await
 }
 
-fn invalid(e: impl std::fmt::Display) -> StoreError {
+pub(super) fn invalid(e: impl std::fmt::Display) -> StoreError {
     StoreError::Invalid(e.to_string())
 }
 
 /// The plan, area, kind and status of an open (not frozen) version, in `tx`.
-async fn open_version(tx: &mut Tx, version: VersionId) -> StoreResult<(PlanId, AreaId, PlanKind)> {
+pub(super) async fn open_version(
+    tx: &mut Tx,
+    version: VersionId,
+) -> StoreResult<(PlanId, AreaId, PlanKind)> {
     let row: Option<(i64, i64, String, String)> = sqlx::query_as(
         "SELECT p.id, p.area_id, p.kind, v.status FROM plan_version v \
          JOIN plan p ON p.id = v.plan_id WHERE v.id = $1",
@@ -111,6 +114,9 @@ pub(crate) async fn create(
     .fetch_one(&mut *tx)
     .await?;
     let version = insert_version(&mut tx, PlanId(plan), 1, None, change).await?;
+    if !new.kind.has_structure() {
+        super::yearly::draw_sources(&mut tx, version, new.area, period.from).await?;
+    }
     logged(&mut tx, change, new.area, plan, "plan.create", Some(&title)).await?;
     tx.commit().await?;
     Ok((PlanId(plan), version))
@@ -884,6 +890,11 @@ pub(crate) async fn new_version(
          baseline_value, baseline_year, target_value, target_year, direction) \
          SELECT $2, key, element_key, position, name, unit, baseline_value, baseline_year, \
          target_value, target_year, direction FROM plan_indicator WHERE version_id = $1",
+        "INSERT INTO plan_source (version_id, source_version_id) \
+         SELECT $2, source_version_id FROM plan_source WHERE version_id = $1",
+        "INSERT INTO plan_outcome (version_id, source_plan_id, element_key, status, commentary, \
+         spent) SELECT $2, source_plan_id, element_key, status, commentary, spent \
+         FROM plan_outcome WHERE version_id = $1",
     ] {
         sqlx::query(sql)
             .bind(from)

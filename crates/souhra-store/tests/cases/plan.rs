@@ -4,10 +4,12 @@
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use souhra_core::plan::{
-    Approval, BudgetLine, Direction, ElementKey, ElementKind, FundingSource, Indicator,
-    IndicatorStatus, Period, PlanKind, PlanStatus, YearValue, indicator_status,
+    ActivityStatus, Approval, BudgetLine, Direction, ElementKey, ElementKind, FundingSource,
+    Indicator, IndicatorStatus, Period, PlanKind, PlanStatus, YearValue, indicator_status,
 };
-use souhra_store::plan::{ElementContent, ElementDetails, NewPlan, PlanChange};
+use souhra_store::plan::{
+    ActivityReport, ElementContent, ElementDetails, NewPlan, OutcomeEntry, PlanChange,
+};
 use souhra_store::{Store, StoreError};
 
 use crate::catalogue::plzensky_kraj_with_nepomuk;
@@ -467,4 +469,208 @@ pub async fn yearly_documents_and_bad_plans(store: Store) {
         );
     }
     assert_eq!(store.plans_of_area(area).await.unwrap().len(), 1);
+}
+
+pub async fn balance_reports_draw_from_plans_in_force_and_record_outcomes(store: Store) {
+    plzensky_kraj_with_nepomuk(&store).await;
+    let area = store.area_by_slug("nepomuk").await.unwrap().unwrap().id;
+    let (community, v1) = store
+        .create_plan(&community_plan(area), change(0))
+        .await
+        .unwrap();
+    let mut keys = Vec::new();
+    let mut parent: Option<ElementKey> = None;
+    for kind in [
+        ElementKind::Priority,
+        ElementKind::Goal,
+        ElementKind::Measure,
+        ElementKind::Activity,
+    ] {
+        let key = store
+            .add_plan_element(v1, kind, parent.as_ref(), &content(kind.key()), change(1))
+            .await
+            .unwrap();
+        parent = Some(key.clone());
+        keys.push(key);
+    }
+    let (goal, measure, activity) = (keys[1].clone(), keys[2].clone(), keys[3].clone());
+    for (minute, status) in [
+        (2, PlanStatus::InComment),
+        (3, PlanStatus::Approved),
+        (4, PlanStatus::InForce),
+    ] {
+        store
+            .set_plan_status(v1, status, Some(&approval()), change(minute))
+            .await
+            .unwrap();
+    }
+    // A draft action plan of the same years is not drawn from.
+    let draft = NewPlan {
+        area,
+        kind: PlanKind::ActionPlan,
+        title: "Akční plán pro seniory".into(),
+        topic: Some("senioři".into()),
+        period: Period::new(PlanKind::ActionPlan, 2026, 2027).unwrap(),
+    };
+    store.create_plan(&draft, change(5)).await.unwrap();
+    let yearly = |kind: PlanKind, title: &str| NewPlan {
+        area,
+        kind,
+        title: title.into(),
+        topic: None,
+        period: Period::new(kind, 2026, 2026).unwrap(),
+    };
+    let (report, r1) = store
+        .create_plan(
+            &yearly(PlanKind::BalanceReport, "Bilanční zpráva 2026"),
+            change(6),
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.plan_sources(r1).await.unwrap(), vec![(community, v1)]);
+    let revision = |store: Store| async move {
+        store
+            .plan(report)
+            .await
+            .unwrap()
+            .unwrap()
+            .latest()
+            .unwrap()
+            .revision
+    };
+    let entry =
+        |key: &ElementKey, status, spent: Option<i64>, commentary: Option<&str>| OutcomeEntry {
+            plan: community,
+            key: key.clone(),
+            report: Some(ActivityReport {
+                status,
+                commentary: commentary.map(str::to_owned),
+                spent,
+            }),
+        };
+    let start = revision(store.clone()).await;
+    let saved = store
+        .save_outcomes(
+            r1,
+            start,
+            &[
+                entry(
+                    &activity,
+                    ActivityStatus::Done,
+                    Some(480_000),
+                    Some("Hotovo."),
+                ),
+                entry(&measure, ActivityStatus::Ongoing, None, None),
+            ],
+            change(7),
+        )
+        .await
+        .unwrap();
+    assert_eq!(saved, start + 1);
+    let stored = store.plan_outcomes(r1).await.unwrap();
+    assert_eq!(stored.len(), 2);
+    let done = stored.iter().find(|(_, k, _)| *k == activity).unwrap();
+    assert_eq!(
+        (
+            done.0,
+            done.2.status,
+            done.2.spent,
+            done.2.commentary.as_deref()
+        ),
+        (
+            community,
+            ActivityStatus::Done,
+            Some(480_000),
+            Some("Hotovo.")
+        )
+    );
+    // A save from the old revision is refused and writes nothing.
+    let stale = store
+        .save_outcomes(
+            r1,
+            start,
+            &[entry(&activity, ActivityStatus::Cancelled, None, None)],
+            change(8),
+        )
+        .await;
+    assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
+    // A goal is not an item; a negative amount is refused; either way nothing of the save stays.
+    for bad in [
+        entry(&goal, ActivityStatus::Done, None, None),
+        entry(&activity, ActivityStatus::Done, Some(-1), None),
+    ] {
+        let refused = store
+            .save_outcomes(
+                r1,
+                saved,
+                &[entry(&measure, ActivityStatus::Postponed, None, None), bad],
+                change(9),
+            )
+            .await;
+        assert!(
+            matches!(refused, Err(StoreError::Invalid(_))),
+            "{refused:?}"
+        );
+    }
+    assert_eq!(store.plan_outcomes(r1).await.unwrap(), stored);
+    assert_eq!(revision(store.clone()).await, saved);
+    // Clearing an item removes its report.
+    let cleared = store
+        .save_outcomes(
+            r1,
+            saved,
+            &[OutcomeEntry {
+                plan: community,
+                key: measure.clone(),
+                report: None,
+            }],
+            change(10),
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.plan_outcomes(r1).await.unwrap().len(), 1);
+    // An implementation plan draws from the same plan but has no reports.
+    let (_, i1) = store
+        .create_plan(
+            &yearly(PlanKind::ImplementationPlan, "Realizační plán 2026"),
+            change(11),
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.plan_sources(i1).await.unwrap(), vec![(community, v1)]);
+    assert!(matches!(
+        store.save_outcomes(i1, 1, &[], change(12)).await,
+        Err(StoreError::Invalid(_))
+    ));
+    // A new version of the community plan comes into force; the report follows when redrawn.
+    let v2 = store.new_plan_version(community, change(13)).await.unwrap();
+    for (minute, status) in [
+        (14, PlanStatus::InComment),
+        (15, PlanStatus::Approved),
+        (16, PlanStatus::InForce),
+    ] {
+        store
+            .set_plan_status(v2, status, Some(&approval()), change(minute))
+            .await
+            .unwrap();
+    }
+    assert_eq!(store.plan_sources(r1).await.unwrap(), vec![(community, v1)]);
+    assert_eq!(store.redraw_plan_sources(r1, change(17)).await.unwrap(), 1);
+    assert_eq!(store.plan_sources(r1).await.unwrap(), vec![(community, v2)]);
+    assert!(revision(store.clone()).await > cleared);
+    // Approved, the report is frozen; its next version carries sources and reports over.
+    store
+        .set_plan_status(r1, PlanStatus::Approved, Some(&approval()), change(18))
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.redraw_plan_sources(r1, change(19)).await,
+        Err(StoreError::Invalid(_))
+    ));
+    let r2 = store.new_plan_version(report, change(20)).await.unwrap();
+    assert_eq!(store.plan_sources(r2).await.unwrap(), vec![(community, v2)]);
+    assert_eq!(
+        store.plan_outcomes(r2).await.unwrap(),
+        store.plan_outcomes(r1).await.unwrap()
+    );
 }

@@ -24,6 +24,7 @@ pub(crate) mod services;
 pub(crate) mod settings;
 pub(crate) mod site;
 pub(crate) mod situations;
+pub(crate) mod yearly;
 
 use axum::extract::OriginalUri;
 use serde::Serialize;

@@ -168,6 +168,18 @@ async fn workbook(
             rows: money,
         },
     ];
+    let mut tables = Vec::from(tables);
+    if !plan.kind.has_structure() {
+        let view = super::yearly::view(
+            state,
+            "",
+            plan,
+            version,
+            &super::yearly::ReportForm::default(),
+        )
+        .await?;
+        tables.insert(0, super::yearly::year_table(state, lang, &view));
+    }
     write_tables(&plan.title, &tables).map_err(|e| AppError::Internal(e.to_string()))
 }
 
@@ -428,7 +440,7 @@ async fn document(
             }
         }
     }
-    let total: i64 = budget.iter().map(|(_, l)| l.amount).sum();
+    let total = super::plans::plan_total(&elements, &budget);
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("number", version.number);
     let mut status = format!(
@@ -450,6 +462,19 @@ async fn document(
         plan.period.from.to_string()
     } else {
         format!("{}–{}", plan.period.from, plan.period.to)
+    };
+    let year = if plan.kind.has_structure() {
+        None
+    } else {
+        let view = super::yearly::view(
+            state,
+            area.slug.as_str(),
+            plan,
+            version,
+            &super::yearly::ReportForm::default(),
+        )
+        .await?;
+        Some(super::yearly::year_doc(state, lang, &view))
     };
     Ok(souhra_docs::plan::PlanDocument {
         lang: lang.code().to_owned(),
@@ -480,6 +505,7 @@ async fn document(
         } else {
             String::new()
         },
+        year,
     })
 }
 

@@ -279,62 +279,118 @@ pub(crate) async fn plan(
         Err(redirect) => return Ok(redirect),
     };
     let plan = plan_in(&state, &area, id).await?;
-    let version = newest(&plan)?;
-    let elements = state.store().plan_elements(version.id).await?;
-    let open = !version.status.is_frozen();
-    let edit = open && may(&state, &signed, &area, &Action::EditPlan).await?;
-    let manage = may(&state, &signed, &area, &Action::ManagePlans).await?;
-    let steps: Vec<Step> = if manage {
-        PlanStatus::ALL
-            .iter()
-            .filter(|s| version.status.may_become(plan.kind, **s))
-            .map(|s| Step {
-                status: s.key(),
-                needs_approval: *s == PlanStatus::Approved,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let message = match uri.0.query() {
-        Some("stav=ulozeno") => Some(text(&state, lang, "admin-saved")),
-        _ => None,
-    };
-    let top_kinds: Vec<&str> = if plan.kind.has_structure() {
-        vec![ElementKind::Chapter.key(), ElementKind::Priority.key()]
-    } else {
-        vec![ElementKind::Chapter.key()]
-    };
-    let html = Page::new(&state, lang, &path_of(&uri))
-        .title(plan.title.clone())
-        .nav("admin")
-        .render(
-            "admin_plan.html",
-            view! {
-                area_name => area.name,
-                area_slug => area.slug.to_string(),
-                id => plan.id.0,
-                title => plan.title,
-                kind => plan.kind.key(),
-                from => plan.period.from,
-                to => plan.period.to,
-                number => version.number,
-                status => version.status.key(),
-                approval => version.approval,
-                vision => version.vision.clone().unwrap_or_default(),
-                revision => version.revision,
-                rows => rows(&elements),
-                top_kinds,
-                edit,
-                manage,
-                frozen => !open,
-                steps,
-                message,
-                public_href => published(&plan).map(|_| plan_href(area.slug.as_str(), plan.id.0, &plan.title)),
-                csrf => signed.csrf,
-            },
-        )?;
-    Ok(private(html.into_response()))
+    AdminPlanPage {
+        lang,
+        uri: &uri,
+        signed: &signed,
+        area: &area,
+        plan: &plan,
+    }
+    .render(&state, None, StatusCode::OK)
+    .await
+}
+
+/// The administration's page of a plan.
+pub(crate) struct AdminPlanPage<'a> {
+    pub lang: Lang,
+    pub uri: &'a OriginalUri,
+    pub signed: &'a Signed,
+    pub area: &'a Area,
+    pub plan: &'a Plan,
+}
+
+impl AdminPlanPage<'_> {
+    /// Renders the page; a yearly document shows `report` (the view of a refused report form
+    /// with its message) instead of the stored one when given.
+    pub(crate) async fn render(
+        &self,
+        state: &AppState,
+        report: Option<(super::yearly::YearView, String)>,
+        status: StatusCode,
+    ) -> Result<Response, AppError> {
+        let Self {
+            lang,
+            uri,
+            signed,
+            area,
+            plan,
+        } = *self;
+        let version = newest(plan)?;
+        let elements = state.store().plan_elements(version.id).await?;
+        let open = !version.status.is_frozen();
+        let edit = open && may(state, signed, area, &Action::EditPlan).await?;
+        let manage = may(state, signed, area, &Action::ManagePlans).await?;
+        let steps: Vec<Step> = if manage {
+            PlanStatus::ALL
+                .iter()
+                .filter(|s| version.status.may_become(plan.kind, **s))
+                .map(|s| Step {
+                    status: s.key(),
+                    needs_approval: *s == PlanStatus::Approved,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (yearly, problem) = match report {
+            Some((view, problem)) => (Some(view), Some(problem)),
+            None if !plan.kind.has_structure() => (
+                Some(
+                    super::yearly::view(
+                        state,
+                        area.slug.as_str(),
+                        plan,
+                        version,
+                        &super::yearly::ReportForm::default(),
+                    )
+                    .await?,
+                ),
+                None,
+            ),
+            None => (None, None),
+        };
+        let message = match uri.0.query() {
+            Some("stav=ulozeno") if problem.is_none() => Some(text(state, lang, "admin-saved")),
+            _ => None,
+        };
+        let top_kinds: Vec<&str> = if plan.kind.has_structure() {
+            vec![ElementKind::Chapter.key(), ElementKind::Priority.key()]
+        } else {
+            vec![ElementKind::Chapter.key()]
+        };
+        let html = Page::new(state, lang, &path_of(uri))
+            .title(plan.title.clone())
+            .nav("admin")
+            .render(
+                "admin_plan.html",
+                view! {
+                    area_name => area.name,
+                    area_slug => area.slug.to_string(),
+                    id => plan.id.0,
+                    title => plan.title,
+                    kind => plan.kind.key(),
+                    from => plan.period.from,
+                    to => plan.period.to,
+                    number => version.number,
+                    status => version.status.key(),
+                    approval => version.approval,
+                    vision => version.vision.clone().unwrap_or_default(),
+                    revision => version.revision,
+                    rows => rows(&elements),
+                    top_kinds,
+                    edit,
+                    manage,
+                    frozen => !open,
+                    steps,
+                    message,
+                    problem,
+                    yearly,
+                    public_href => published(plan).map(|_| plan_href(area.slug.as_str(), plan.id.0, &plan.title)),
+                    csrf => signed.csrf,
+                },
+            )?;
+        Ok(private((status, html).into_response()))
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -827,7 +883,7 @@ pub(crate) async fn save_element(
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct TokenOnly {
     #[serde(default)]
-    csrf: String,
+    pub(crate) csrf: String,
 }
 
 /// Removes an element without elements under it.

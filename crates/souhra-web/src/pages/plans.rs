@@ -314,6 +314,26 @@ fn tree(
     (chapters, priorities)
 }
 
+/// The structure of elements, for the rules of [`souhra_core::plan`].
+pub(crate) fn nodes(elements: &[Element]) -> Vec<souhra_core::plan::Node> {
+    elements
+        .iter()
+        .map(|e| souhra_core::plan::Node {
+            key: e.key.clone(),
+            kind: e.kind,
+            parent: e.parent.clone(),
+        })
+        .collect()
+}
+
+/// The money of a version over all years: the sum of its measures' money (see
+/// [`souhra_core::plan::measure_money`]; activities' shares are not added again).
+pub(crate) fn plan_total(elements: &[Element], budget: &[(ElementKey, BudgetLine)]) -> i64 {
+    souhra_core::plan::measure_money(&nodes(elements), budget, None)
+        .values()
+        .fold(0i64, |sum, m| sum.saturating_add(*m))
+}
+
 /// The number of every priority, goal, measure and activity (1, 1.2, 1.2.3, 1.2.3.4) and of
 /// every chapter (1, 2 …) of elements in tree order.
 pub(crate) fn numbers(elements: &[Element]) -> HashMap<ElementKey, String> {
@@ -388,7 +408,21 @@ pub(crate) async fn plan_page(
         services: &services,
     };
     let (chapters, priorities) = tree(&state, lang, &elements, &content);
-    let total: i64 = budget.iter().map(|(_, l)| l.amount).sum();
+    let total = plan_total(&elements, &budget);
+    let yearly = if plan.kind.has_structure() {
+        None
+    } else {
+        Some(
+            super::yearly::view(
+                &state,
+                &area_slug,
+                &plan,
+                version,
+                &super::yearly::ReportForm::default(),
+            )
+            .await?,
+        )
+    };
     let html = Page::new(&state, lang, &path_of(&uri))
         .title(plan.title.clone())
         .nav("plans")
@@ -412,6 +446,7 @@ pub(crate) async fn plan_page(
                 chapters,
                 priorities,
                 total,
+                yearly,
                 xlsx_href => format!("{canonical}/tabulka.xlsx"),
                 pdf_href => format!("{canonical}/plan.pdf"),
             },

@@ -831,6 +831,18 @@ const ROUTES: &[Route] = &[
         path: "/sprava/nepomuk/plan/{plan}/stav",
         form: &[("stav", "in_comment")],
     },
+    Route {
+        name: "save the results of a balance report",
+        method: "POST",
+        path: "/sprava/nepomuk/plan/{balance}/vysledky",
+        form: &[("revize", "1")],
+    },
+    Route {
+        name: "draw a yearly document from the plans in force again",
+        method: "POST",
+        path: "/sprava/nepomuk/plan/{balance}/zdroje",
+        form: &[],
+    },
 ];
 
 /// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
@@ -950,6 +962,21 @@ async fn materialize(
             .unwrap();
         values.push(("{plan}", plan.0.to_string()));
     }
+    if text.contains("{balance}") {
+        let kind = souhra_core::plan::PlanKind::BalanceReport;
+        let new = souhra_store::plan::NewPlan {
+            area: nepomuk,
+            kind,
+            title: "Zpráva z matice".into(),
+            topic: None,
+            period: souhra_core::plan::Period::new(kind, 2026, 2026).unwrap(),
+        };
+        let (plan, _) = store
+            .create_plan(&new, souhra_store::plan::PlanChange { by: None, at: now })
+            .await
+            .unwrap();
+        values.push(("{balance}", plan.0.to_string()));
+    }
     if text.contains("{slug}") {
         values.push((
             "{slug}",
@@ -983,53 +1010,57 @@ async fn every_route_of_the_administration_by_every_role() {
         (
             "anonymous",
             vec![],
-            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nn",
+            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn",
         ),
-        ("no role", vec![], "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"),
+        (
+            "no role",
+            vec![],
+            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+        ),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyy",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyy",
+            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyy",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyy",
+            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyy",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyy",
+            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyy",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyyn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyy",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynn",
+            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynn",
+            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnn",
         ),
     ];
     let mut checked = 0;
@@ -1080,7 +1111,7 @@ async fn every_route_of_the_administration_by_every_role() {
                 }
                 StatusCode::SEE_OTHER => 'y',
                 StatusCode::FORBIDDEN => 'n',
-                other => panic!("{who} / {}: {other}", route.name),
+                other => panic!("{who} / {} {path}: {other}", route.name),
             };
             checked += 1;
             if got != want {

@@ -440,3 +440,277 @@ async fn plans_are_written_together_approved_and_published() {
     );
     assert!(page.text.contains("Posílit terénní péči"));
 }
+
+/// A community plan in force in Nepomuk made through the store: one priority, goal and measure
+/// (1 000 000 in 2026) with two activities (600 000 and 150 000 in 2026) and an indicator.
+async fn plan_in_force(store: &souhra_store::Store, area: souhra_core::area::AreaId) -> i64 {
+    use souhra_core::plan::{
+        Approval, BudgetLine, Direction, ElementKind, FundingSource, Indicator, Period, PlanKind,
+        PlanStatus, YearValue,
+    };
+    use souhra_store::plan::{ElementContent, ElementDetails, NewPlan, PlanChange};
+    let change = PlanChange {
+        by: None,
+        at: chrono::Utc::now(),
+    };
+    let (plan, v) = store
+        .create_plan(
+            &NewPlan {
+                area,
+                kind: PlanKind::CommunityPlan,
+                title: "Komunitní plán 2026–2028".into(),
+                topic: None,
+                period: Period::new(PlanKind::CommunityPlan, 2026, 2028).unwrap(),
+            },
+            change,
+        )
+        .await
+        .unwrap();
+    let mut parent = None;
+    for (kind, title) in [
+        (ElementKind::Priority, "Senioři doma"),
+        (ElementKind::Goal, "Péče všude"),
+        (ElementKind::Measure, "Posílit pečovatelskou službu"),
+    ] {
+        let content = ElementContent {
+            title: title.into(),
+            body: None,
+            details: ElementDetails::default(),
+        };
+        parent = Some(
+            store
+                .add_plan_element(v, kind, parent.as_ref(), &content, change)
+                .await
+                .unwrap(),
+        );
+    }
+    let measure = parent.unwrap();
+    let line = |year, amount| BudgetLine {
+        year,
+        source: FundingSource::Municipality,
+        amount,
+    };
+    store
+        .set_plan_budget(v, &measure, &[line(2026, 1_000_000), line(2027, 9)], change)
+        .await
+        .unwrap();
+    for (title, amount) in [("Nové úvazky", 600_000), ("Služební auto", 150_000)] {
+        let content = ElementContent {
+            title: title.into(),
+            body: None,
+            details: ElementDetails::default(),
+        };
+        let activity = store
+            .add_plan_element(v, ElementKind::Activity, Some(&measure), &content, change)
+            .await
+            .unwrap();
+        store
+            .set_plan_budget(v, &activity, &[line(2026, amount)], change)
+            .await
+            .unwrap();
+    }
+    let indicator = Indicator {
+        key: souhra_core::plan::ElementKey::parse("klienti").unwrap(),
+        name: "Klienti".into(),
+        unit: "osob".into(),
+        baseline: YearValue {
+            year: 2025,
+            value: 80.0,
+        },
+        target: YearValue {
+            year: 2028,
+            value: 110.0,
+        },
+        direction: Direction::Increase,
+    };
+    store
+        .set_plan_indicators(v, &measure, std::slice::from_ref(&indicator), change)
+        .await
+        .unwrap();
+    store
+        .record_indicator_value(
+            plan,
+            &indicator.key,
+            YearValue {
+                year: 2026,
+                value: 93.0,
+            },
+            change,
+        )
+        .await
+        .unwrap();
+    let approval = Approval::new(
+        "ZM/1/2026",
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 10).unwrap(),
+        "Zastupitelstvo",
+    )
+    .unwrap();
+    for status in [
+        PlanStatus::InComment,
+        PlanStatus::Approved,
+        PlanStatus::InForce,
+    ] {
+        store
+            .set_plan_status(v, status, Some(&approval), change)
+            .await
+            .unwrap();
+    }
+    plan.0
+}
+
+#[tokio::test]
+async fn a_balance_report_takes_the_year_from_the_plans_in_force() {
+    let t = accounts_app().await;
+    let app = &t.app;
+    let store = &app.database.store;
+    let nepomuk = t.area("nepomuk").await;
+    t.user(
+        "koordinator@nepomuk.cz",
+        &[Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
+    )
+    .await;
+    let coordinator = t.login("koordinator@nepomuk.cz").await;
+    plan_in_force(store, nepomuk).await;
+    let list = app
+        .get_with("/sprava/nepomuk/plany", &[("cookie", &coordinator)])
+        .await;
+    let csrf = hidden_value(&list.body, "csrf");
+    let created = app
+        .post(
+            "/sprava/nepomuk/plany",
+            &[
+                ("druh", "balance_report"),
+                ("nazev", "Bilanční zpráva 2026"),
+                ("od", "2026"),
+                ("do_", "2026"),
+                ("csrf", &csrf),
+            ],
+            &coordinator,
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let path = created.headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let page = app.get_with(&path, &[("cookie", &coordinator)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    // The year's items: the two activities, with the measure's money as what was planned.
+    assert!(page.text.contains("Plnění v roce 2026"), "{}", page.text);
+    assert!(page.text.contains("1.1.1.1") && page.text.contains("Služební auto"));
+    assert!(page.text.contains("1\u{a0}000\u{a0}000"), "{}", page.text);
+    let report_path = format!("{path}/vysledky");
+    let revision = form_value(&page.body, &report_path, "revize");
+    let field = |number: usize| {
+        let at = page
+            .body
+            .match_indices("-stav\" name=\"")
+            .nth(number)
+            .map(|(i, _)| i)
+            .unwrap();
+        let name_start = at + "-stav\" name=\"".len();
+        let name = &page.body[name_start..];
+        name[..name.find("-stav").unwrap()].to_owned()
+    };
+    let (first, second) = (field(0), field(1));
+    let post = |values: Vec<(String, String)>, revision: String| {
+        let coordinator = coordinator.clone();
+        let csrf = csrf.clone();
+        let report_path = report_path.clone();
+        async move {
+            let mut form: Vec<(String, String)> =
+                vec![("csrf".into(), csrf), ("revize".into(), revision)];
+            form.extend(values);
+            let form: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            app.post(&report_path, &form, &coordinator).await
+        }
+    };
+    let row = |field: &str, status: &str, spent: &str, commentary: &str| {
+        vec![
+            (format!("{field}-stav"), status.to_owned()),
+            (format!("{field}-cerpano"), spent.to_owned()),
+            (format!("{field}-komentar"), commentary.to_owned()),
+        ]
+    };
+    // A bad amount and an amount without a status: both rows named, nothing saved.
+    let mut bad = row(&first, "done", "580 000", "Přijaty dvě pečovatelky.");
+    bad.extend(row(&second, "", "-3", ""));
+    let refused = post(bad, revision.clone()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.text.contains("1.1.1.2 Služební auto"),
+        "{}",
+        refused.text
+    );
+    assert!(refused.text.contains("vyberte stav"), "{}", refused.text);
+    assert!(
+        refused.body.contains("Přijaty dvě pečovatelky."),
+        "typed text kept"
+    );
+    let plan_id = souhra_store::plan::PlanId(path.rsplit('/').next().unwrap().parse().unwrap());
+    let version = store.plan(plan_id).await.unwrap().unwrap().versions[0].id;
+    assert!(store.plan_outcomes(version).await.unwrap().is_empty());
+    // A good save.
+    let mut good = row(&first, "done", "580 000", "Přijaty dvě pečovatelky.");
+    good.extend(row(&second, "postponed", "", "<b>Dodavatel</b> nedodal."));
+    let saved = post(good, revision.clone()).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(store.plan_outcomes(version).await.unwrap().len(), 2);
+    // The same form sent again from the old revision: refused, both states shown.
+    let stale = post(row(&first, "cancelled", "", ""), revision).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert!(stale.text.contains("uložil někdo jiný"), "{}", stale.text);
+    assert!(stale.text.contains("uloženo: splněno"), "{}", stale.text);
+    let outcomes = store.plan_outcomes(version).await.unwrap();
+    assert!(outcomes.iter().any(|(_, _, r)| r.spent == Some(580_000)));
+    // Approved, it is public with its roll-up, the markup escaped.
+    for (status, extra) in [(
+        "approved",
+        vec![
+            ("usneseni", "RM/3/2027"),
+            ("datum", "2027-03-01"),
+            ("organ", "Rada města"),
+        ],
+    )] {
+        let mut form = vec![("stav", status), ("csrf", csrf.as_str())];
+        form.extend(extra);
+        let moved = app.post(&format!("{path}/stav"), &form, &coordinator).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    }
+    let public = app.get(&format!("/nepomuk/plan/{}", plan_id.0)).await;
+    let href = public.headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let public = app.get(&href).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(
+        public.text.contains("Splněno 1 z 2 činností (50 %)"),
+        "{}",
+        public.text
+    );
+    assert!(
+        public.text.contains("vyčerpáno 580\u{a0}000"),
+        "{}",
+        public.text
+    );
+    assert!(public.body.contains("&lt;b&gt;Dodavatel&lt;/b&gt;"));
+    assert!(public.text.contains("Klienti") && public.text.contains("93"));
+    let pdf = app.get_bytes(&format!("{href}/plan.pdf")).await;
+    let printed = souhra_docs::testing::poppler("pdftotext", &[], &pdf);
+    for needle in [
+        "Plnění v roce 2026",
+        "Služební auto",
+        "odloženo",
+        "580 000",
+        "Přijaty dvě pečovatelky.",
+    ] {
+        assert!(printed.contains(needle), "{needle}: {printed}");
+    }
+    let bytes = app.get_bytes(&format!("{href}/tabulka.xlsx")).await;
+    let items =
+        souhra_interop::sheet::read::read_xlsx("plan.xlsx", &bytes, "Plnění v roce 2026").unwrap();
+    assert_eq!(items.rows.len(), 2);
+    assert_eq!(items.rows[0].cells[8], "580000");
+}

@@ -1,17 +1,21 @@
-//! The demo area's plans: a fictional community plan and an action plan read from
+//! The demo area's plans: fictional community plans (an ended one and the one in force), an
+//! action plan, a yearly implementation plan and a balance report with its results, read from
 //! `data/generator/plany-demo.json`, stored through the same store calls as the web's editor and
-//! taken through comment and approval into force. Made once per area.
+//! taken through comment and approval into force (or to their end). Made once per area.
 
 use std::collections::HashMap;
 
 use serde::Deserialize;
 use souhra_core::area::AreaId;
 use souhra_core::plan::{
-    Approval, BudgetLine, Direction, ElementKey, ElementKind, FundingSource, Indicator, Period,
-    PlanKind, PlanStatus, YearValue,
+    ActivityStatus, Approval, BudgetLine, Direction, ElementKey, ElementKind, FundingSource,
+    Indicator, Period, PlanKind, PlanStatus, YearValue,
 };
 use souhra_store::Store;
-use souhra_store::plan::{ElementContent, ElementDetails, NewPlan, PlanChange, VersionId};
+use souhra_store::plan::{
+    ActivityReport, ElementContent, ElementDetails, NewPlan, OutcomeEntry, PlanChange, PlanId,
+    VersionId,
+};
 
 use crate::failure::Failure;
 
@@ -24,6 +28,9 @@ struct File {
 
 #[derive(Deserialize)]
 struct PlanSeed {
+    /// How the results of a balance report name this plan.
+    #[serde(rename = "ref", default)]
+    reference: Option<String>,
     kind: String,
     title: String,
     #[serde(default)]
@@ -38,6 +45,20 @@ struct PlanSeed {
     #[serde(default)]
     vision: Option<String>,
     elements: Vec<ElementSeed>,
+    /// A balance report's results per item of the plans it draws from.
+    #[serde(default)]
+    outcomes: Vec<OutcomeSeed>,
+}
+
+#[derive(Deserialize)]
+struct OutcomeSeed {
+    plan: String,
+    item: String,
+    status: String,
+    #[serde(default)]
+    spent: Option<i64>,
+    #[serde(default)]
+    commentary: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -57,7 +78,15 @@ struct ElementSeed {
     #[serde(flatten)]
     content: ContentSeed,
     #[serde(default)]
-    activities: Vec<ContentSeed>,
+    activities: Vec<ActivitySeed>,
+}
+
+#[derive(Deserialize)]
+struct ActivitySeed {
+    #[serde(rename = "ref", default)]
+    reference: Option<String>,
+    #[serde(flatten)]
+    content: ContentSeed,
 }
 
 #[derive(Deserialize)]
@@ -113,6 +142,8 @@ pub async fn seed(store: &Store, area: AreaId) -> Result<usize, Failure> {
         by: None,
         at: chrono::Utc::now(),
     };
+    // Elements by plan reference and element reference, for the results of balance reports.
+    let mut items: HashMap<(&str, &str), (PlanId, ElementKey)> = HashMap::new();
     for seed in &file.plans {
         let kind = PlanKind::from_key(&seed.kind).map_err(bad)?;
         let new = NewPlan {
@@ -149,19 +180,51 @@ pub async fn seed(store: &Store, area: AreaId) -> Result<usize, Failure> {
             )
             .await?;
             for activity in &element.activities {
-                add(
+                let activity_key = add(
                     store,
                     version,
                     plan,
                     ElementKind::Activity,
                     Some(&key),
-                    activity,
+                    &activity.content,
                     &known_groups,
                     change,
                 )
                 .await?;
+                if let (Some(plan_ref), Some(item)) = (&seed.reference, &activity.reference) {
+                    items.insert((plan_ref, item), (plan, activity_key));
+                }
+            }
+            if let Some(plan_ref) = &seed.reference {
+                items.insert((plan_ref, &element.reference), (plan, key.clone()));
             }
             keys.insert(&element.reference, key);
+        }
+        if !seed.outcomes.is_empty() {
+            let mut entries = Vec::new();
+            for o in &seed.outcomes {
+                let (source, key) = items
+                    .get(&(o.plan.as_str(), o.item.as_str()))
+                    .cloned()
+                    .ok_or_else(|| bad(format!("{}: no item {}/{}", seed.title, o.plan, o.item)))?;
+                entries.push(OutcomeEntry {
+                    plan: source,
+                    key,
+                    report: Some(ActivityReport {
+                        status: ActivityStatus::from_key(&o.status).map_err(bad)?,
+                        commentary: o.commentary.clone(),
+                        spent: o.spent,
+                    }),
+                });
+            }
+            let revision = store
+                .plan(plan)
+                .await?
+                .and_then(|p| p.latest().map(|v| v.revision))
+                .ok_or_else(|| bad(format!("{}: no version", seed.title)))?;
+            store
+                .save_outcomes(version, revision, &entries, change)
+                .await?;
         }
         let target = PlanStatus::from_key(&seed.status).map_err(bad)?;
         let approval = seed
@@ -170,19 +233,26 @@ pub async fn seed(store: &Store, area: AreaId) -> Result<usize, Failure> {
             .map(|a| Approval::new(&a.resolution, a.date, &a.body))
             .transpose()
             .map_err(bad)?;
-        let path: &[PlanStatus] = match target {
-            PlanStatus::Draft => &[],
-            PlanStatus::InComment => &[PlanStatus::InComment],
-            PlanStatus::Approved => &[PlanStatus::InComment, PlanStatus::Approved],
-            PlanStatus::InForce | PlanStatus::Ended => &[
-                PlanStatus::InComment,
-                PlanStatus::Approved,
-                PlanStatus::InForce,
-            ],
+        // Yearly documents are approved straight from a draft.
+        let comment: &[PlanStatus] = if kind.has_structure() {
+            &[PlanStatus::InComment]
+        } else {
+            &[]
+        };
+        let rest: &[PlanStatus] = match target {
+            PlanStatus::Draft | PlanStatus::InComment => &[],
+            PlanStatus::Approved => &[PlanStatus::Approved],
+            PlanStatus::InForce => &[PlanStatus::Approved, PlanStatus::InForce],
+            PlanStatus::Ended => &[PlanStatus::Approved, PlanStatus::InForce, PlanStatus::Ended],
+        };
+        let path: Vec<PlanStatus> = if target == PlanStatus::Draft {
+            Vec::new()
+        } else {
+            comment.iter().chain(rest).copied().collect()
         };
         for step in path {
             store
-                .set_plan_status(version, *step, approval.as_ref(), change)
+                .set_plan_status(version, step, approval.as_ref(), change)
                 .await?;
         }
         if seed.next_draft {
