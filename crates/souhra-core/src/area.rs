@@ -119,6 +119,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "healthz",
     "instalace",
     "jazyk",
+    "kalendar",
     "lang",
     "login",
     "logout",

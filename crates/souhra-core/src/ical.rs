@@ -1,7 +1,7 @@
 //! iCalendar (RFC 5545) text for meeting feeds and invitations: events in Prague local time
 //! with the zone's definition, texts escaped, lines folded at 75 octets, CRLF line ends.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc, Weekday};
 
 /// The zone every meeting time is written in.
 pub const ZONE: &str = "Europe/Prague";
@@ -13,6 +13,27 @@ DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nTZOFFSETFR
 TZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\n\
 RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n\
 TZNAME:CEST\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n";
+
+/// The last Sunday of `month` in `year`, at 01:00 UTC: when EU summer time starts (March) or
+/// ends (October).
+fn switch(year: i32, month: u32) -> Option<NaiveDateTime> {
+    let last = NaiveDate::from_ymd_opt(year, month + 1, 1)?.pred_opt()?;
+    let back = last.weekday().num_days_from_sunday();
+    (last - Duration::days(i64::from(back)))
+        .and_hms_opt(1, 0, 0)
+        .filter(|d| d.weekday() == Weekday::Sun)
+}
+
+/// Prague local time at the instant `at` (CET, CEST from the last Sunday of March to the last
+/// Sunday of October, as the EU rules since 1996 say), without a zone database.
+pub fn prague(at: DateTime<Utc>) -> NaiveDateTime {
+    let utc = at.naive_utc();
+    let summer = match (switch(utc.year(), 3), switch(utc.year(), 10)) {
+        (Some(start), Some(end)) => utc >= start && utc < end,
+        _ => false,
+    };
+    utc + Duration::hours(if summer { 2 } else { 1 })
+}
 
 /// One event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +166,24 @@ mod tests {
             url: Some("https://souhra.example/nepomuk/skupina/1".into()),
             cancelled: false,
         }
+    }
+
+    #[test]
+    fn prague_time_follows_summer_time() {
+        let at = |y, m, d, h, min| Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap();
+        let local = |y, m, d, h, min| {
+            NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(h, min, 0)
+                .unwrap()
+        };
+        assert_eq!(prague(at(2026, 1, 15, 12, 0)), local(2026, 1, 15, 13, 0));
+        assert_eq!(prague(at(2026, 7, 1, 12, 0)), local(2026, 7, 1, 14, 0));
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(prague(at(2026, 3, 29, 0, 59)), local(2026, 3, 29, 1, 59));
+        assert_eq!(prague(at(2026, 3, 29, 1, 0)), local(2026, 3, 29, 3, 0));
+        assert_eq!(prague(at(2026, 10, 25, 0, 59)), local(2026, 10, 25, 2, 59));
+        assert_eq!(prague(at(2026, 10, 25, 1, 0)), local(2026, 10, 25, 2, 0));
     }
 
     #[test]

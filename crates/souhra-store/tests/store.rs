@@ -39,6 +39,9 @@ use catalogue::*;
 #[path = "cases/history.rs"]
 mod history;
 use history::*;
+#[path = "cases/group.rs"]
+mod group;
+use group::*;
 #[path = "cases/hsds.rs"]
 mod hsds;
 use hsds::*;
@@ -93,6 +96,7 @@ const CASES: &[(&str, Case)] = cases![
     plans_keep_keys_across_versions_and_freeze_when_approved,
     balance_reports_draw_from_plans_in_force_and_record_outcomes,
     yearly_documents_and_bad_plans,
+    groups_meet_with_members_attendance_and_materials,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -97,7 +97,7 @@ pub fn one_time_token() -> Result<(String, String), AppError> {
 }
 
 /// A random token of `bytes` bytes as hex.
-pub(crate) fn random_hex(bytes: usize) -> Result<String, AppError> {
+pub fn random_hex(bytes: usize) -> Result<String, AppError> {
     let mut buffer = vec![0u8; bytes];
     getrandom::fill(&mut buffer).map_err(|e| AppError::Internal(format!("randomness: {e}")))?;
     Ok(hex(&buffer))

@@ -174,6 +174,54 @@ pub fn router(state: AppState) -> Router {
             post(pages::planning::set_status),
         )
         .route(
+            "/sprava/{area}/skupiny",
+            get(pages::groups::groups).post(pages::groups::create_group),
+        )
+        .route("/sprava/{area}/skupina/{id}", get(pages::groups::group))
+        .route(
+            "/sprava/{area}/skupina/{id}/clen",
+            post(pages::groups::add_member),
+        )
+        .route(
+            "/sprava/{area}/skupina/{id}/clen/{member}",
+            get(pages::groups::member).post(pages::groups::save_member),
+        )
+        .route(
+            "/sprava/{area}/skupina/{id}/clen/{member}/smazat",
+            post(pages::groups::remove_member),
+        )
+        .route(
+            "/sprava/{area}/skupina/{id}/schuzka",
+            post(pages::groups::add_meeting),
+        )
+        .route(
+            "/sprava/{area}/schuzka/{id}",
+            get(pages::groups::meeting).post(pages::groups::save_meeting),
+        )
+        .route(
+            "/sprava/{area}/schuzka/{id}/ucast",
+            post(pages::groups::save_attendance),
+        )
+        .route(
+            "/sprava/{area}/schuzka/{id}/ukoly",
+            post(pages::groups::save_actions),
+        )
+        .route(
+            "/sprava/{area}/schuzka/{id}/material",
+            post(pages::groups::upload).layer(axum::extract::DefaultBodyLimit::max(
+                pages::groups::MAX_MATERIAL + 64 * 1024,
+            )),
+        )
+        .route(
+            "/sprava/{area}/schuzka/{id}/material/{material}/smazat",
+            post(pages::groups::remove_material),
+        )
+        .route(
+            "/sprava/{area}/schuzka/{id}/pozvanky",
+            post(pages::groups::invite),
+        )
+        .route("/sprava/{area}/material/{id}", get(pages::groups::material))
+        .route(
             "/sprava/{area}/plan/{id}/vysledky",
             post(pages::yearly::save_report),
         )
@@ -234,6 +282,14 @@ pub fn router(state: AppState) -> Router {
             "/{area}/poskytovatel/{provider}",
             get(pages::provider::provider_page),
         )
+        .route("/{area}/skupiny", get(pages::group_pages::groups))
+        .route("/{area}/skupina/{id}", get(pages::group_pages::group_page))
+        .route(
+            "/{area}/skupina/{id}/kalendar.ics",
+            get(pages::group_pages::group_feed),
+        )
+        .route("/{area}/material/{id}", get(pages::group_pages::material))
+        .route("/kalendar/{file}", get(pages::group_pages::person_feed))
         .route("/{area}/plany", get(pages::plans::plans))
         .route("/{area}/plan/{id}", get(pages::plans::plan_page))
         .route(

@@ -111,27 +111,61 @@ impl Mailer {
 
     /// Sends a plain-text message to `to`.
     pub async fn send(&self, to: &Email, subject: &str, body: &str) -> Result<(), MailError> {
+        let message = self
+            .builder(to, subject)?
+            .singlepart(text_part(body)?)
+            .map_err(|e| MailError::Build(e.to_string()))?;
+        self.deliver(to, message).await
+    }
+
+    /// Sends a plain-text message with a calendar invitation (`text/calendar`,
+    /// `method=REQUEST`) that mail programs offer to put into the calendar.
+    pub async fn send_invitation(
+        &self,
+        to: &Email,
+        subject: &str,
+        body: &str,
+        calendar: &str,
+    ) -> Result<(), MailError> {
+        let invitation = SinglePart::builder()
+            .header(
+                ContentType::parse("text/calendar; charset=utf-8; method=REQUEST")
+                    .map_err(|e| MailError::Build(e.to_string()))?,
+            )
+            .header(lettre::message::header::ContentDisposition::attachment(
+                "pozvanka.ics",
+            ))
+            .body(
+                Body::new_with_encoding(calendar.to_owned(), ContentTransferEncoding::Base64)
+                    .map_err(|_| MailError::Build("calendar encoding".into()))?,
+            );
+        let message = self
+            .builder(to, subject)?
+            .multipart(
+                lettre::message::MultiPart::mixed()
+                    .singlepart(text_part(body)?)
+                    .singlepart(invitation),
+            )
+            .map_err(|e| MailError::Build(e.to_string()))?;
+        self.deliver(to, message).await
+    }
+
+    fn builder(
+        &self,
+        to: &Email,
+        subject: &str,
+    ) -> Result<lettre::message::MessageBuilder, MailError> {
         let recipient: Mailbox = to
             .as_str()
             .parse()
             .map_err(|e| MailError::Address(format!("{to}: {e}")))?;
-        let message = Message::builder()
+        Ok(Message::builder()
             .from(self.from.clone())
             .to(recipient)
-            .subject(subject)
-            .singlepart(
-                SinglePart::builder()
-                    .header(ContentType::TEXT_PLAIN)
-                    // Quoted-printable: any server takes it, and the .eml stays readable.
-                    .body(
-                        Body::new_with_encoding(
-                            body.to_owned(),
-                            ContentTransferEncoding::QuotedPrintable,
-                        )
-                        .map_err(|_| MailError::Build("body encoding".into()))?,
-                    ),
-            )
-            .map_err(|e| MailError::Build(e.to_string()))?;
+            .subject(subject))
+    }
+
+    async fn deliver(&self, to: &Email, message: Message) -> Result<(), MailError> {
         match &self.transport {
             Transport::Smtp(smtp) => {
                 smtp.send(message)
@@ -154,9 +188,17 @@ impl Mailer {
                 tracing::info!(to = %to, path = %path.display(), "mail written to the outbox");
             }
             Transport::Log => {
-                tracing::info!(to = %to, subject, "mail not sent: no SMTP and no outbox")
+                tracing::info!(to = %to, "mail not sent: no SMTP and no outbox")
             }
         }
         Ok(())
     }
+}
+
+/// A plain-text part, quoted-printable: any server takes it, and the .eml stays readable.
+fn text_part(body: &str) -> Result<SinglePart, MailError> {
+    Ok(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(
+        Body::new_with_encoding(body.to_owned(), ContentTransferEncoding::QuotedPrintable)
+            .map_err(|_| MailError::Build("body encoding".into()))?,
+    ))
 }

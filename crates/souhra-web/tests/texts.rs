@@ -165,6 +165,27 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 .collect(),
         ),
         (
+            "group-kind-",
+            souhra_core::group::GroupKind::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "triad-",
+            souhra_core::plan::TriadRole::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "presence-",
+            souhra_core::group::Presence::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
             "activity-status-",
             souhra_core::plan::ActivityStatus::ALL
                 .iter()

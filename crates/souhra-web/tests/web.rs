@@ -73,6 +73,8 @@ mod accounts;
 mod catalogue_pages;
 #[path = "web/documents.rs"]
 mod documents;
+#[path = "web/groups.rs"]
+mod groups;
 #[path = "web/installation.rs"]
 mod installation;
 #[path = "web/moderation.rs"]

@@ -7,6 +7,8 @@ pub(crate) mod api;
 pub(crate) mod area;
 pub(crate) mod audit;
 pub(crate) mod cards;
+pub(crate) mod group_pages;
+pub(crate) mod groups;
 pub(crate) mod home;
 pub(crate) mod installation;
 pub(crate) mod language;

@@ -843,6 +843,42 @@ const ROUTES: &[Route] = &[
         path: "/sprava/nepomuk/plan/{balance}/zdroje",
         form: &[],
     },
+    Route {
+        name: "groups of Nepomuk",
+        method: "GET",
+        path: "/sprava/nepomuk/skupiny",
+        form: &[],
+    },
+    Route {
+        name: "create a group",
+        method: "POST",
+        path: "/sprava/nepomuk/skupiny",
+        form: &[("druh", "working"), ("nazev", "Skupina z matice")],
+    },
+    Route {
+        name: "a group's page",
+        method: "GET",
+        path: "/sprava/nepomuk/skupina/{group}",
+        form: &[],
+    },
+    Route {
+        name: "add a member to a group",
+        method: "POST",
+        path: "/sprava/nepomuk/skupina/{group}/clen",
+        form: &[("role", "user")],
+    },
+    Route {
+        name: "a meeting's page",
+        method: "GET",
+        path: "/sprava/nepomuk/schuzka/{meeting}",
+        form: &[],
+    },
+    Route {
+        name: "send a meeting's invitations",
+        method: "POST",
+        path: "/sprava/nepomuk/schuzka/{meeting}/pozvanky",
+        form: &[],
+    },
 ];
 
 /// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
@@ -977,6 +1013,38 @@ async fn materialize(
             .unwrap();
         values.push(("{balance}", plan.0.to_string()));
     }
+    if text.contains("{group}") || text.contains("{meeting}") {
+        let group = store
+            .create_group(
+                nepomuk,
+                souhra_core::group::GroupKind::Working,
+                "Skupina z matice",
+                None,
+                souhra_store::plan::PlanChange { by: None, at: now },
+            )
+            .await
+            .unwrap();
+        values.push(("{group}", group.0.to_string()));
+        let day = chrono::NaiveDate::from_ymd_opt(2030, 1, 15).unwrap();
+        let meeting = store
+            .save_meeting(
+                group,
+                None,
+                &souhra_store::group::MeetingInput {
+                    starts: day.and_hms_opt(14, 0, 0).unwrap(),
+                    ends: day.and_hms_opt(15, 0, 0).unwrap(),
+                    place: "Nepomuk".into(),
+                    agenda: None,
+                    minutes: None,
+                    minutes_published: false,
+                    cancelled: false,
+                },
+                souhra_store::plan::PlanChange { by: None, at: now },
+            )
+            .await
+            .unwrap();
+        values.push(("{meeting}", meeting.0.to_string()));
+    }
     if text.contains("{slug}") {
         values.push((
             "{slug}",
@@ -1010,57 +1078,57 @@ async fn every_route_of_the_administration_by_every_role() {
         (
             "anonymous",
             vec![],
-            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn",
+            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn-n-n-n",
         ),
         (
             "no role",
             vec![],
-            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
         ),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyy",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyy",
+            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyy",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyy",
+            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyy",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyy",
+            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyy",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyy",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyyynynyn",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnn",
+            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnnynynyn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnynynyn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnn",
+            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnynynyn",
         ),
     ];
     let mut checked = 0;

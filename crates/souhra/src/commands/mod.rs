@@ -5,6 +5,7 @@ pub mod admin;
 pub mod bench;
 pub mod bench_plan;
 pub mod catalogue;
+pub mod demo_groups;
 pub mod demo_plans;
 pub mod hsds;
 pub mod print;

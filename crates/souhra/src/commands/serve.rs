@@ -244,6 +244,7 @@ pub async fn seed_demo_catalogue(store: &Store, orp_slug: &str) -> Result<u64, F
     }
     seed_demo_coordinator(store, area.id).await?;
     super::demo_plans::seed(store, area.id).await?;
+    super::demo_groups::seed(store, area.id).await?;
     // Fresh, ageing and stale records, so the freshness of the catalogue shows.
     let now = chrono::Utc::now();
     let ages = [40_i64, 250, 450];
