@@ -30,6 +30,7 @@ pub mod group;
 pub mod ical;
 pub mod import;
 pub mod plan;
+pub mod plan_import;
 pub mod policy;
 pub mod population;
 pub mod progress;

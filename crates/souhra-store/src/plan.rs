@@ -156,6 +156,21 @@ pub struct PlanChange {
     pub at: DateTime<Utc>,
 }
 
+/// An element of a structure imported from a workbook, parents before children.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedElement {
+    /// The row's reference in the workbook.
+    pub reference: String,
+    /// Its kind.
+    pub kind: ElementKind,
+    /// The parent's reference (an earlier element).
+    pub parent: Option<String>,
+    /// Title, text and details.
+    pub content: ElementContent,
+    /// Its budget lines.
+    pub budget: Vec<BudgetLine>,
+}
+
 /// What became of an activity (or of a measure without activities) in a balance report's year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActivityReport {
@@ -379,5 +394,16 @@ impl Store {
         version: VersionId,
     ) -> StoreResult<Vec<(PlanId, ElementKey, ActivityReport)>> {
         dispatch!(self, yearly::outcomes(version))
+    }
+
+    /// Imports a whole structure into an empty open version in one transaction: all elements
+    /// with their budgets, or nothing. Returns how many elements.
+    pub async fn import_plan_structure(
+        &self,
+        version: VersionId,
+        elements: &[ImportedElement],
+        change: PlanChange,
+    ) -> StoreResult<usize> {
+        dispatch!(self, plan::import_structure(version, elements, change))
     }
 }

@@ -96,6 +96,7 @@ const CASES: &[(&str, Case)] = cases![
     plans_keep_keys_across_versions_and_freeze_when_approved,
     balance_reports_draw_from_plans_in_force_and_record_outcomes,
     yearly_documents_and_bad_plans,
+    a_structure_is_imported_whole_or_not_at_all,
     groups_meet_with_members_attendance_and_materials,
 ];
 

@@ -222,6 +222,16 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/sprava/{area}/material/{id}", get(pages::groups::material))
         .route(
+            "/sprava/{area}/plan/{id}/sablona.xlsx",
+            get(pages::plan_import::template),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/import",
+            post(pages::plan_import::import).layer(axum::extract::DefaultBodyLimit::max(
+                pages::plan_import::MAX_WORKBOOK + 64 * 1024,
+            )),
+        )
+        .route(
             "/sprava/{area}/plan/{id}/vysledky",
             post(pages::yearly::save_report),
         )

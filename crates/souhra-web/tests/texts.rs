@@ -314,6 +314,48 @@ fn keys_built_in_code_exist() {
             .map(|k| format!("planning-new-{}", k.key())),
     );
     wanted.extend(
+        [
+            "no-reference",
+            "duplicate",
+            "kind",
+            "no-title",
+            "missing-parent",
+            "wrong-parent",
+            "no-parent-allowed",
+            "cycle",
+            "date",
+            "reversed",
+            "group",
+            "element",
+            "year",
+            "source",
+            "amount",
+        ]
+        .iter()
+        .map(|k| format!("import-problem-{k}")),
+    );
+    wanted.extend(
+        [
+            "reference",
+            "kind",
+            "parent",
+            "title",
+            "text",
+            "groups",
+            "organization",
+            "person",
+            "partners",
+            "start",
+            "end",
+            "outputs",
+            "year",
+            "source",
+            "amount",
+        ]
+        .iter()
+        .map(|k| format!("import-col-{k}")),
+    );
+    wanted.extend(
         ["active", "suspended", "ended"]
             .iter()
             .map(|s| format!("service-status-{s}")),

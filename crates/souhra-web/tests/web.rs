@@ -123,10 +123,20 @@ impl App {
 
     /// The body of a GET as bytes (downloads).
     async fn get_bytes(&self, path: &str) -> Vec<u8> {
+        self.get_bytes_with(path, "").await
+    }
+
+    /// The body of a GET with a session cookie as bytes.
+    async fn get_bytes_with(&self, path: &str, cookie: &str) -> Vec<u8> {
         let response = self
             .router
             .clone()
-            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .oneshot(
+                Request::get(path)
+                    .header(header::COOKIE, cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
             .await
             .unwrap();
         axum::body::to_bytes(response.into_body(), 50 << 20)

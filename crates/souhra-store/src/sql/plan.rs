@@ -15,7 +15,8 @@ use super::import::json;
 use super::{Pool, Tx, begin_write};
 use crate::error::stored;
 use crate::plan::{
-    Element, ElementContent, NewPlan, Plan, PlanChange, PlanId, PlanVersion, VersionId,
+    Element, ElementContent, ImportedElement, NewPlan, Plan, PlanChange, PlanId, PlanVersion,
+    VersionId,
 };
 use crate::{StoreError, StoreResult};
 
@@ -340,6 +341,47 @@ async fn kind_of(tx: &mut Tx, version: VersionId, key: &ElementKey) -> StoreResu
     stored(kind, "element kind", |k| ElementKind::from_key(&k))
 }
 
+/// Inserts an element at the end of its siblings with the plan's next key, in `tx` (checked
+/// content: title, text, details JSON).
+async fn insert_element(
+    tx: &mut Tx,
+    plan: PlanId,
+    version: VersionId,
+    kind: ElementKind,
+    parent: Option<&ElementKey>,
+    (title, body, details): (&str, Option<&str>, &str),
+) -> StoreResult<ElementKey> {
+    let (number,): (i64,) =
+        sqlx::query_as("UPDATE plan SET next_key = next_key + 1 WHERE id = $1 RETURNING next_key")
+            .bind(plan.0)
+            .fetch_one(&mut **tx)
+            .await?;
+    let key = ElementKey::parse(&format!("e{}", number - 1)).map_err(invalid)?;
+    let (position,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM plan_element \
+         WHERE version_id = $1 AND ((parent_key IS NULL AND $2 IS NULL) OR parent_key = $2)",
+    )
+    .bind(version.0)
+    .bind(parent.map(ElementKey::as_str))
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO plan_element (version_id, key, kind, parent_key, position, title, body, \
+         details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(version.0)
+    .bind(key.as_str())
+    .bind(kind.key())
+    .bind(parent.map(ElementKey::as_str))
+    .bind(position)
+    .bind(title)
+    .bind(body)
+    .bind(details)
+    .execute(&mut **tx)
+    .await?;
+    Ok(key)
+}
+
 pub(crate) async fn add_element(
     pool: &Pool,
     version: VersionId,
@@ -375,33 +417,14 @@ pub(crate) async fn add_element(
             )));
         }
     }
-    let (number,): (i64,) =
-        sqlx::query_as("UPDATE plan SET next_key = next_key + 1 WHERE id = $1 RETURNING next_key")
-            .bind(plan.0)
-            .fetch_one(&mut *tx)
-            .await?;
-    let key = ElementKey::parse(&format!("e{}", number - 1)).map_err(invalid)?;
-    let (position,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(MAX(position), 0) + 1 FROM plan_element \
-         WHERE version_id = $1 AND ((parent_key IS NULL AND $2 IS NULL) OR parent_key = $2)",
+    let key = insert_element(
+        &mut tx,
+        plan,
+        version,
+        kind,
+        parent,
+        (&title, body.as_deref(), &details),
     )
-    .bind(version.0)
-    .bind(parent.map(ElementKey::as_str))
-    .fetch_one(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO plan_element (version_id, key, kind, parent_key, position, title, body, \
-         details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(version.0)
-    .bind(key.as_str())
-    .bind(kind.key())
-    .bind(parent.map(ElementKey::as_str))
-    .bind(position)
-    .bind(&title)
-    .bind(body.as_deref())
-    .bind(&details)
-    .execute(&mut *tx)
     .await?;
     logged(
         &mut tx,
@@ -534,25 +557,17 @@ pub(crate) async fn set_vision(
     Ok(revision + 1)
 }
 
-pub(crate) async fn set_budget(
-    pool: &Pool,
+/// Replaces the budget of an element in `tx`, lines of the same year and source added up.
+async fn insert_budget(
+    tx: &mut Tx,
     version: VersionId,
     key: &ElementKey,
     lines: &[BudgetLine],
-    change: PlanChange,
 ) -> StoreResult<()> {
-    if let Some(bad) = lines.iter().find(|l| l.amount < 0) {
-        return Err(StoreError::Invalid(format!(
-            "a budget cannot be negative ({} in {})",
-            bad.amount, bad.year
-        )));
-    }
-    let mut tx = begin_write(pool).await?;
-    let (plan, area) = open_element(&mut tx, version, key).await?;
     sqlx::query("DELETE FROM plan_budget WHERE version_id = $1 AND element_key = $2")
         .bind(version.0)
         .bind(key.as_str())
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     let mut merged: HashMap<(i32, FundingSource), i64> = HashMap::new();
     for line in lines {
@@ -569,9 +584,28 @@ pub(crate) async fn set_budget(
         .bind(i64::from(year))
         .bind(source.key())
         .bind(amount)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
+    Ok(())
+}
+
+pub(crate) async fn set_budget(
+    pool: &Pool,
+    version: VersionId,
+    key: &ElementKey,
+    lines: &[BudgetLine],
+    change: PlanChange,
+) -> StoreResult<()> {
+    if let Some(bad) = lines.iter().find(|l| l.amount < 0) {
+        return Err(StoreError::Invalid(format!(
+            "a budget cannot be negative ({} in {})",
+            bad.amount, bad.year
+        )));
+    }
+    let mut tx = begin_write(pool).await?;
+    let (plan, area) = open_element(&mut tx, version, key).await?;
+    insert_budget(&mut tx, version, key, lines).await?;
     logged(
         &mut tx,
         change,
@@ -913,4 +947,87 @@ pub(crate) async fn new_version(
     .await?;
     tx.commit().await?;
     Ok(version)
+}
+
+pub(crate) async fn import_structure(
+    pool: &Pool,
+    version: VersionId,
+    elements: &[ImportedElement],
+    change: PlanChange,
+) -> StoreResult<usize> {
+    let mut checked_elements = Vec::with_capacity(elements.len());
+    for e in elements {
+        let (title, body, details) =
+            checked(&e.content).map_err(|err| invalid(format!("{}: {err}", e.reference)))?;
+        if let Some(bad) = e.budget.iter().find(|l| l.amount < 0) {
+            return Err(StoreError::Invalid(format!(
+                "{}: a budget cannot be negative ({})",
+                e.reference, bad.amount
+            )));
+        }
+        checked_elements.push((title, body, details));
+    }
+    let mut tx = begin_write(pool).await?;
+    let (plan, area, plan_kind) = open_version(&mut tx, version).await?;
+    let (existing,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM plan_element WHERE version_id = $1")
+            .bind(version.0)
+            .fetch_one(&mut *tx)
+            .await?;
+    if existing > 0 {
+        return Err(StoreError::Invalid(
+            "the version already has content; import into an empty draft".into(),
+        ));
+    }
+    let mut keys: HashMap<&str, (ElementKey, ElementKind)> = HashMap::new();
+    for (e, (title, body, details)) in elements.iter().zip(&checked_elements) {
+        if e.kind != ElementKind::Chapter && !plan_kind.has_structure() {
+            return Err(StoreError::Invalid(format!(
+                "{}: a {plan_kind} has no priorities, goals, measures or activities",
+                e.reference
+            )));
+        }
+        let parent = match (&e.parent, e.kind.parent()) {
+            (None, None) => None,
+            (Some(p), Some(expected)) => match keys.get(p.as_str()) {
+                Some((key, kind)) if *kind == expected => Some(key.clone()),
+                _ => {
+                    return Err(StoreError::Invalid(format!(
+                        "{}: its parent {p} is not a {expected} before it",
+                        e.reference
+                    )));
+                }
+            },
+            _ => {
+                return Err(StoreError::Invalid(format!(
+                    "{}: a {} cannot have that parent",
+                    e.reference, e.kind
+                )));
+            }
+        };
+        let key = insert_element(
+            &mut tx,
+            plan,
+            version,
+            e.kind,
+            parent.as_ref(),
+            (title, body.as_deref(), details),
+        )
+        .await?;
+        if !e.budget.is_empty() {
+            insert_budget(&mut tx, version, &key, &e.budget).await?;
+        }
+        keys.insert(&e.reference, (key, e.kind));
+    }
+    logged(
+        &mut tx,
+        change,
+        area,
+        plan.0,
+        "plan.edit",
+        Some(&format!("import of {} elements", elements.len())),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(elements.len())
 }

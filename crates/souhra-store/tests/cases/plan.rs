@@ -8,7 +8,8 @@ use souhra_core::plan::{
     Indicator, IndicatorStatus, Period, PlanKind, PlanStatus, YearValue, indicator_status,
 };
 use souhra_store::plan::{
-    ActivityReport, ElementContent, ElementDetails, NewPlan, OutcomeEntry, PlanChange,
+    ActivityReport, ElementContent, ElementDetails, ImportedElement, NewPlan, OutcomeEntry,
+    PlanChange,
 };
 use souhra_store::{Store, StoreError};
 
@@ -673,4 +674,82 @@ pub async fn balance_reports_draw_from_plans_in_force_and_record_outcomes(store:
         store.plan_outcomes(r2).await.unwrap(),
         store.plan_outcomes(r1).await.unwrap()
     );
+}
+
+pub async fn a_structure_is_imported_whole_or_not_at_all(store: Store) {
+    plzensky_kraj_with_nepomuk(&store).await;
+    let area = store.area_by_slug("nepomuk").await.unwrap().unwrap().id;
+    let (plan, v1) = store
+        .create_plan(&community_plan(area), change(0))
+        .await
+        .unwrap();
+    let element = |reference: &str, kind, parent: Option<&str>| ImportedElement {
+        reference: reference.into(),
+        kind,
+        parent: parent.map(str::to_owned),
+        content: content(reference),
+        budget: Vec::new(),
+    };
+    let mut measure = element("O1", ElementKind::Measure, Some("C1"));
+    measure.budget = vec![BudgetLine {
+        year: 2026,
+        source: FundingSource::Region,
+        amount: 250_000,
+    }];
+    let mut reversed = element("O2", ElementKind::Measure, Some("C1"));
+    reversed.content.details.start = NaiveDate::from_ymd_opt(2027, 1, 1);
+    reversed.content.details.end = NaiveDate::from_ymd_opt(2026, 1, 1);
+    let bad = [
+        element("P1", ElementKind::Priority, None),
+        element("C1", ElementKind::Goal, Some("P1")),
+        measure.clone(),
+        reversed,
+    ];
+    let refused = store.import_plan_structure(v1, &bad, change(1)).await;
+    assert!(
+        matches!(&refused, Err(StoreError::Invalid(m)) if m.starts_with("O2")),
+        "{refused:?}"
+    );
+    assert!(store.plan_elements(v1).await.unwrap().is_empty());
+    let orphan = [element("C1", ElementKind::Goal, Some("P9"))];
+    assert!(matches!(
+        store.import_plan_structure(v1, &orphan, change(1)).await,
+        Err(StoreError::Invalid(_))
+    ));
+    let good = [
+        element("P1", ElementKind::Priority, None),
+        element("C1", ElementKind::Goal, Some("P1")),
+        measure,
+        element("A1", ElementKind::Activity, Some("O1")),
+        element("K1", ElementKind::Chapter, None),
+    ];
+    assert_eq!(
+        store
+            .import_plan_structure(v1, &good, change(2))
+            .await
+            .unwrap(),
+        5
+    );
+    let stored = store.plan_elements(v1).await.unwrap();
+    assert_eq!(stored.len(), 5);
+    let o1 = stored.iter().find(|e| e.title == "O1").unwrap();
+    let c1 = stored.iter().find(|e| e.title == "C1").unwrap();
+    assert_eq!(o1.parent.as_ref(), Some(&c1.key));
+    assert_eq!(
+        store.plan_budget(v1).await.unwrap(),
+        vec![(
+            o1.key.clone(),
+            BudgetLine {
+                year: 2026,
+                source: FundingSource::Region,
+                amount: 250_000
+            }
+        )]
+    );
+    // Only into an empty draft.
+    assert!(matches!(
+        store.import_plan_structure(v1, &good, change(3)).await,
+        Err(StoreError::Invalid(m)) if m.contains("empty")
+    ));
+    assert!(store.plan(plan).await.unwrap().is_some());
 }

@@ -1088,6 +1088,56 @@ pub(crate) async fn save_actions(
     }
 }
 
+/// A form with a file: its `csrf` field and the file (name as the browser sent it, media type,
+/// bytes), or that the file was larger than allowed.
+pub(crate) struct Upload {
+    pub csrf: String,
+    pub file: Option<(String, String, Vec<u8>)>,
+    pub too_big: bool,
+}
+
+/// Reads a multipart form with the file field `name` of at most `max` bytes.
+pub(crate) async fn read_upload(
+    multipart: &mut Multipart,
+    name: &str,
+    max: usize,
+) -> Result<Upload, AppError> {
+    let mut upload = Upload {
+        csrf: String::new(),
+        file: None,
+        too_big: false,
+    };
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(e.to_string()))?
+    {
+        match field.name() {
+            Some("csrf") => {
+                upload.csrf = field
+                    .text()
+                    .await
+                    .map_err(|e| AppError::BadRequest(e.to_string()))?;
+            }
+            Some(n) if n == name => {
+                let file_name = field.file_name().unwrap_or("upload").to_owned();
+                let kind = field
+                    .content_type()
+                    .unwrap_or("application/octet-stream")
+                    .to_owned();
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|e| AppError::BadRequest(e.to_string()))?;
+                upload.too_big = bytes.len() > max;
+                upload.file = Some((file_name, kind, bytes.to_vec()));
+            }
+            _ => {}
+        }
+    }
+    Ok(upload)
+}
+
 /// `POST /sprava/{area}/schuzka/{id}/material`: an uploaded file (multipart: `csrf`, `soubor`).
 pub(crate) async fn upload(
     State(state): State<AppState>,
@@ -1097,37 +1147,11 @@ pub(crate) async fn upload(
     uri: OriginalUri,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let mut csrf = String::new();
-    let mut file: Option<(String, String, Vec<u8>)> = None;
-    let mut too_big = false;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(e.to_string()))?
-    {
-        match field.name() {
-            Some("csrf") => {
-                csrf = field
-                    .text()
-                    .await
-                    .map_err(|e| AppError::BadRequest(e.to_string()))?;
-            }
-            Some("soubor") => {
-                let name = field.file_name().unwrap_or("material").to_owned();
-                let kind = field
-                    .content_type()
-                    .unwrap_or("application/octet-stream")
-                    .to_owned();
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|e| AppError::BadRequest(e.to_string()))?;
-                too_big = bytes.len() > MAX_MATERIAL;
-                file = Some((name, kind, bytes.to_vec()));
-            }
-            _ => {}
-        }
-    }
+    let Upload {
+        csrf,
+        file,
+        too_big,
+    } = read_upload(&mut multipart, "soubor", MAX_MATERIAL).await?;
     let (signed, area) = area_post(&state, &headers, &csrf, &slug, &Action::ManagePlans).await?;
     let (group, meeting) = meeting_in(&state, &area, id).await?;
     let problem = match file {

@@ -17,6 +17,7 @@ pub(crate) mod moderation;
 pub(crate) mod municipality;
 pub(crate) mod plan_export;
 pub(crate) mod plan_figures;
+pub(crate) mod plan_import;
 pub(crate) mod planning;
 pub(crate) mod plans;
 pub(crate) mod print;

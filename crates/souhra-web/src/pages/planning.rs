@@ -286,8 +286,19 @@ pub(crate) async fn plan(
         area: &area,
         plan: &plan,
     }
-    .render(&state, None, StatusCode::OK)
+    .render(&state, Refused::default(), StatusCode::OK)
     .await
+}
+
+/// What a refused form shows on a plan's page.
+#[derive(Default)]
+pub(crate) struct Refused {
+    /// The view of a refused balance report form.
+    pub report: Option<super::yearly::YearView>,
+    /// The message at the top.
+    pub problem: Option<String>,
+    /// Problems by row of a refused import.
+    pub problems: Vec<String>,
 }
 
 /// The administration's page of a plan.
@@ -300,12 +311,12 @@ pub(crate) struct AdminPlanPage<'a> {
 }
 
 impl AdminPlanPage<'_> {
-    /// Renders the page; a yearly document shows `report` (the view of a refused report form
-    /// with its message) instead of the stored one when given.
+    /// Renders the page; a yearly document shows the view of a refused report form instead of
+    /// the stored one when given.
     pub(crate) async fn render(
         &self,
         state: &AppState,
-        report: Option<(super::yearly::YearView, String)>,
+        refused: Refused,
         status: StatusCode,
     ) -> Result<Response, AppError> {
         let Self {
@@ -332,22 +343,24 @@ impl AdminPlanPage<'_> {
         } else {
             Vec::new()
         };
-        let (yearly, problem) = match report {
-            Some((view, problem)) => (Some(view), Some(problem)),
-            None if !plan.kind.has_structure() => (
-                Some(
-                    super::yearly::view(
-                        state,
-                        area.slug.as_str(),
-                        plan,
-                        version,
-                        &super::yearly::ReportForm::default(),
-                    )
-                    .await?,
-                ),
-                None,
+        let Refused {
+            report,
+            problem,
+            problems,
+        } = refused;
+        let yearly = match report {
+            Some(view) => Some(view),
+            None if !plan.kind.has_structure() => Some(
+                super::yearly::view(
+                    state,
+                    area.slug.as_str(),
+                    plan,
+                    version,
+                    &super::yearly::ReportForm::default(),
+                )
+                .await?,
             ),
-            None => (None, None),
+            None => None,
         };
         let message = match uri.0.query() {
             Some("stav=ulozeno") if problem.is_none() => Some(text(state, lang, "admin-saved")),
@@ -384,7 +397,9 @@ impl AdminPlanPage<'_> {
                     steps,
                     message,
                     problem,
+                    problems,
                     yearly,
+                    import => edit && plan.kind.has_structure() && elements.is_empty(),
                     public_href => published(plan).map(|_| plan_href(area.slug.as_str(), plan.id.0, &plan.title)),
                     csrf => signed.csrf,
                 },

@@ -506,7 +506,16 @@ pub(crate) async fn save_report(
         area: &area,
         plan: &plan,
     };
-    page.render(&state, Some((shown, message)), status).await
+    page.render(
+        &state,
+        super::planning::Refused {
+            report: Some(shown),
+            problem: Some(message),
+            problems: Vec::new(),
+        },
+        status,
+    )
+    .await
 }
 
 /// `POST /sprava/{area}/plan/{id}/zdroje`: draws the sources of an open yearly document again.

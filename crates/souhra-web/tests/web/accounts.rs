@@ -844,6 +844,12 @@ const ROUTES: &[Route] = &[
         form: &[],
     },
     Route {
+        name: "the template of a plan's structure",
+        method: "GET",
+        path: "/sprava/nepomuk/plan/{plan}/sablona.xlsx",
+        form: &[],
+    },
+    Route {
         name: "groups of Nepomuk",
         method: "GET",
         path: "/sprava/nepomuk/skupiny",
@@ -1078,57 +1084,57 @@ async fn every_route_of_the_administration_by_every_role() {
         (
             "anonymous",
             vec![],
-            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn-n-n-n",
+            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn--n-n-n",
         ),
         (
             "no role",
             vec![],
-            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
         ),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyy",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyy",
+            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyy",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyy",
+            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyy",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyy",
+            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyy",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyyynynyn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyyyynynyn",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnnynynyn",
+            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnnyynynyn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnynynyn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynyn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnynynyn",
+            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynyn",
         ),
     ];
     let mut checked = 0;

@@ -714,3 +714,279 @@ async fn a_balance_report_takes_the_year_from_the_plans_in_force() {
     assert_eq!(items.rows.len(), 2);
     assert_eq!(items.rows[0].cells[8], "580000");
 }
+
+/// A multipart request with a CSRF token and a file.
+fn upload(
+    path: &str,
+    cookie: &str,
+    csrf: &str,
+    bytes: &[u8],
+) -> axum::http::Request<axum::body::Body> {
+    let boundary = "souhra-import-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"soubor\"; filename=\"plan.xlsx\"\r\n\
+         Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    axum::http::Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::COOKIE, cookie)
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_plan_structure_comes_in_from_the_template_or_not_at_all() {
+    use souhra_interop::sheet::write::{Cell, Table, write_tables};
+    let t = accounts_app().await;
+    let app = &t.app;
+    let store = &app.database.store;
+    let nepomuk = t.area("nepomuk").await;
+    t.user(
+        "koordinator@nepomuk.cz",
+        &[Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
+    )
+    .await;
+    let coordinator = t.login("koordinator@nepomuk.cz").await;
+    let list = app
+        .get_with("/sprava/nepomuk/plany", &[("cookie", &coordinator)])
+        .await;
+    let csrf = hidden_value(&list.body, "csrf");
+    let created = app
+        .post(
+            "/sprava/nepomuk/plany",
+            &[
+                ("druh", "community_plan"),
+                ("nazev", "Plán z Excelu"),
+                ("od", "2026"),
+                ("do_", "2028"),
+                ("csrf", &csrf),
+            ],
+            &coordinator,
+        )
+        .await;
+    let path = created.headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let page = app.get_with(&path, &[("cookie", &coordinator)]).await;
+    assert!(
+        page.body.contains("/sablona.xlsx"),
+        "import offered on an empty draft"
+    );
+    // The template: the structure sheet with its headers and example, and the budget sheet.
+    let template = app
+        .get_bytes_with(&format!("{path}/sablona.xlsx"), &coordinator)
+        .await;
+    let sheet = souhra_interop::sheet::read::read_xlsx("t.xlsx", &template, "Struktura").unwrap();
+    assert_eq!(
+        &sheet.header[..4],
+        ["Kód", "Druh", "Nadřazený kód", "Název"]
+    );
+    assert_eq!(sheet.rows[0].cells[1], "Priorita");
+    let budget = souhra_interop::sheet::read::read_xlsx("t.xlsx", &template, "Rozpočet").unwrap();
+    assert_eq!(budget.header, ["Kód", "Rok", "Zdroj", "Částka (Kč)"]);
+
+    let text = |s: &str| Cell::Text(s.into());
+    let element = |code: &str,
+                   kind: &str,
+                   parent: &str,
+                   title: &str,
+                   groups: &str,
+                   start: &str,
+                   end: &str| {
+        vec![
+            text(code),
+            text(kind),
+            text(parent),
+            text(title),
+            text(""),
+            text(groups),
+            text("Město Nepomuk"),
+            text(""),
+            text(""),
+            text(start),
+            text(end),
+            text(""),
+        ]
+    };
+    let workbook = |rows: Vec<Vec<Cell>>, money: Vec<Vec<Cell>>| {
+        write_tables(
+            "plan",
+            &[
+                Table {
+                    name: "Struktura".into(),
+                    header: sheet.header.clone(),
+                    rows,
+                },
+                Table {
+                    name: "Rozpočet".into(),
+                    header: budget.header.clone(),
+                    rows: money,
+                },
+            ],
+        )
+        .unwrap()
+    };
+    let good_rows = || {
+        vec![
+            element("P1", "Priorita", "", "Senioři doma", "", "", ""),
+            element("C1", "cíl", "P1", "Péče všude", "", "", ""),
+            element(
+                "O1",
+                "Opatření",
+                "C1",
+                "Pečovatelská služba",
+                "senioři; pečující osoby",
+                "2026-01-01",
+                "2027-12-31",
+            ),
+            element(
+                "A1",
+                "Aktivita",
+                "O1",
+                "Služební auto",
+                "",
+                "1. 6. 2026",
+                "",
+            ),
+        ]
+    };
+    // Every kind of mistake, each named with its sheet and row; nothing stored.
+    let mut bad_rows = good_rows();
+    bad_rows.push(element("O2", "Opatření", "C9", "Bez cíle", "", "", ""));
+    bad_rows.push(element("C2", "Cíl", "C3", "Kruh", "", "", ""));
+    bad_rows.push(element("C3", "Cíl", "C2", "Kruh", "", "", ""));
+    bad_rows.push(element(
+        "O3",
+        "Opatření",
+        "C1",
+        "Obráceně",
+        "marťané",
+        "2027-01-01",
+        "2026-01-01",
+    ));
+    let bad = workbook(
+        bad_rows,
+        vec![
+            vec![
+                text("O1"),
+                Cell::Number(2026.0),
+                text("obec"),
+                Cell::Number(-5.0),
+            ],
+            vec![
+                text("O1"),
+                Cell::Number(2027.0),
+                text("kraj"),
+                text("hodně"),
+            ],
+            vec![
+                text("O1"),
+                Cell::Number(2026.0),
+                text("banka"),
+                Cell::Number(10.0),
+            ],
+        ],
+    );
+    let refused = app
+        .send(upload(&format!("{path}/import"), &coordinator, &csrf, &bad))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for needle in [
+        "List Struktura, řádek 6: nadřazený kód C9 v listu není",
+        "List Struktura, řádek 7: nadřazené prvky tvoří kruh",
+        "List Struktura, řádek 8: nadřazené prvky tvoří kruh",
+        "List Struktura, řádek 9: konec je dříve než začátek",
+        "List Struktura, řádek 9: cílová skupina „marťané“ není v číselníku",
+        "List Rozpočet, řádek 2: „-5“ není částka",
+        "List Rozpočet, řádek 3: „hodně“ není částka",
+        "List Rozpočet, řádek 4: „banka“ není zdroj",
+    ] {
+        assert!(refused.text.contains(needle), "{needle}: {}", refused.text);
+    }
+    let id = souhra_store::plan::PlanId(path.rsplit('/').next().unwrap().parse().unwrap());
+    let version = store.plan(id).await.unwrap().unwrap().versions[0].id;
+    assert!(store.plan_elements(version).await.unwrap().is_empty());
+    assert!(store.plan_budget(version).await.unwrap().is_empty());
+    // Not a workbook at all.
+    let junk = app
+        .send(upload(
+            &format!("{path}/import"),
+            &coordinator,
+            &csrf,
+            b"not a workbook",
+        ))
+        .await;
+    assert_eq!(junk.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(junk.text.contains("nejde přečíst"), "{}", junk.text);
+    // The good one: the whole structure with its money.
+    let good = workbook(
+        good_rows(),
+        vec![
+            vec![
+                text("O1"),
+                Cell::Number(2026.0),
+                text("obec"),
+                Cell::Number(450_000.0),
+            ],
+            vec![
+                text("A1"),
+                Cell::Number(2026.0),
+                text("Dotace MPSV"),
+                text("350 000"),
+            ],
+        ],
+    );
+    let imported = app
+        .send(upload(
+            &format!("{path}/import"),
+            &coordinator,
+            &csrf,
+            &good,
+        ))
+        .await;
+    assert_eq!(imported.status, StatusCode::SEE_OTHER, "{}", imported.body);
+    let elements = store.plan_elements(version).await.unwrap();
+    assert_eq!(
+        elements
+            .iter()
+            .map(|e| e.title.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Senioři doma",
+            "Péče všude",
+            "Pečovatelská služba",
+            "Služební auto"
+        ]
+    );
+    assert_eq!(
+        elements[2].details.target_groups,
+        ["seniori", "pecujici-osoby"]
+    );
+    assert_eq!(
+        elements[3].details.start,
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 1)
+    );
+    let money = store.plan_budget(version).await.unwrap();
+    assert_eq!(money.len(), 2);
+    assert!(money.iter().any(|(_, l)| l.amount == 350_000
+        && l.source == souhra_core::plan::FundingSource::Mpsv));
+    // A second import into a draft that has content is refused.
+    let again = app
+        .send(upload(
+            &format!("{path}/import"),
+            &coordinator,
+            &csrf,
+            &good,
+        ))
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(store.plan_elements(version).await.unwrap().len(), 4);
+}
