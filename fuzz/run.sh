@@ -11,7 +11,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(registry hsds_json hsds_package sheet_csv sheet_xlsx population_csv)
+  targets=(registry hsds_json hsds_package sheet_csv sheet_xlsx population_csv plan_structure)
 fi
 for target in "${targets[@]}"; do cargo +nightly fuzz build -O "$target" >/dev/null 2>&1; done
 mkdir -p logs

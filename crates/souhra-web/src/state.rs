@@ -55,6 +55,15 @@ const LOGINS_PER_WINDOW: usize = 20;
 const LOGIN_WINDOW: Duration = Duration::from_secs(600);
 
 impl WebConfig {
+    /// The public URL without a trailing slash, to put before a path in links that leave the
+    /// site (e-mails, feeds, share links); empty when none is configured.
+    pub fn public_base(&self) -> &str {
+        self.public_url
+            .as_deref()
+            .unwrap_or_default()
+            .trim_end_matches('/')
+    }
+
     /// Whether the site is served over HTTPS.
     pub fn is_https(&self) -> bool {
         self.public_url

@@ -389,12 +389,7 @@ pub(crate) async fn issue_token(
         TokenPurpose::Invitation => "pozvanka",
         TokenPurpose::PasswordReset => "nove-heslo",
     };
-    let base = state
-        .config()
-        .public_url
-        .as_deref()
-        .unwrap_or("")
-        .trim_end_matches('/');
+    let base = state.config().public_base();
     Ok(format!("{base}/{path}/{token}"))
 }
 

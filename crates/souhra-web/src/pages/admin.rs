@@ -151,12 +151,7 @@ pub(crate) async fn notify_moderators(
     if recipients.is_empty() {
         recipients = holding(Role::Administrator);
     }
-    let base = state
-        .config()
-        .public_url
-        .as_deref()
-        .unwrap_or("")
-        .trim_end_matches('/');
+    let base = state.config().public_base();
     args.set("area", area.name.clone());
     args.set("link", format!("{base}{ADMIN_HOME}/{}/fronta", area.slug));
     let t = state.translations();
@@ -567,12 +562,7 @@ pub(crate) async fn invite(
     match state.store().login_record(&email).await? {
         Some(existing) => {
             state.store().add_grant(existing.account.id, &grant).await?;
-            let base = state
-                .config()
-                .public_url
-                .as_deref()
-                .unwrap_or("")
-                .trim_end_matches('/');
+            let base = state.config().public_base();
             args.set("link", format!("{base}/prihlaseni"));
             send_mail(
                 &state,

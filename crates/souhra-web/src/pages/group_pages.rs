@@ -30,12 +30,7 @@ pub(crate) fn group_href(area: &str, id: i64, name: &str) -> String {
 
 /// A meeting as a calendar event.
 pub(crate) fn event(state: &AppState, area: &Area, group: &Group, meeting: &Meeting) -> Event {
-    let base = state
-        .config()
-        .public_url
-        .as_deref()
-        .unwrap_or("")
-        .trim_end_matches('/');
+    let base = state.config().public_base();
     let host = base
         .split("//")
         .nth(1)

@@ -595,12 +595,7 @@ async fn member_page(
         signed,
         area,
     } = *admin;
-    let base = state
-        .config()
-        .public_url
-        .as_deref()
-        .unwrap_or("")
-        .trim_end_matches('/');
+    let base = state.config().public_base();
     let html = Page::new(state, lang, &path_of(uri))
         .title(member.name.clone())
         .nav("admin")
@@ -1264,13 +1259,7 @@ pub(crate) async fn invite(
         &[super::group_pages::event(&state, &area, &group, &meeting)],
         now,
     );
-    let base = state
-        .config()
-        .public_url
-        .as_deref()
-        .unwrap_or("")
-        .trim_end_matches('/')
-        .to_owned();
+    let base = state.config().public_base().to_owned();
     let t = state.translations();
     let mut sent = 0;
     for member in state.store().members(group.id).await? {

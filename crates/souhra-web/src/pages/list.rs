@@ -102,12 +102,7 @@ pub(crate) async fn my_list(
     let missing = ids.len() - kept.len();
     let share_url = format!(
         "{}{}",
-        state
-            .config()
-            .public_url
-            .as_deref()
-            .unwrap_or_default()
-            .trim_end_matches('/'),
+        state.config().public_base(),
         list_href(&area_slug, &kept)
     );
     let view = AreaView::new(&state, lang, &area);

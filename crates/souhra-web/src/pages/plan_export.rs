@@ -183,7 +183,8 @@ async fn workbook(
     write_tables(&plan.title, &tables).map_err(|e| AppError::Internal(e.to_string()))
 }
 
-fn xlsx(bytes: Vec<u8>, plan: &Plan) -> Response {
+/// A workbook as a download named `name`.
+pub(crate) fn xlsx_download(bytes: Vec<u8>, name: &str) -> Response {
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -192,12 +193,14 @@ fn xlsx(bytes: Vec<u8>, plan: &Plan) -> Response {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
     );
-    if let Ok(value) =
-        HeaderValue::from_str(&format!("attachment; filename=\"plan-{}.xlsx\"", plan.id.0))
-    {
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     response
+}
+
+fn xlsx(bytes: Vec<u8>, plan: &Plan) -> Response {
+    xlsx_download(bytes, &format!("plan-{}.xlsx", plan.id.0))
 }
 
 /// The area `slug`'s plan from an `{id}-{slug}` segment and its published version, or 404.

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use axum::extract::{Multipart, OriginalUri, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use fluent_bundle::FluentArgs;
@@ -125,19 +125,10 @@ pub(crate) async fn template(
     ];
     let bytes = write_tables(&t(&state, lang, "import-title"), &tables)
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let mut response = bytes.into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-    );
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"sablona-planu.xlsx\""),
-    );
-    Ok(private(response))
+    Ok(private(super::plan_export::xlsx_download(
+        bytes,
+        "sablona-planu.xlsx",
+    )))
 }
 
 /// The texts a cell may hold for each value, in every language, lower-cased.

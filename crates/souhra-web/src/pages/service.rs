@@ -214,16 +214,7 @@ pub(crate) async fn service_page(
             )
         })
         .collect();
-    let url = format!(
-        "{}{}",
-        state
-            .config()
-            .public_url
-            .as_deref()
-            .unwrap_or_default()
-            .trim_end_matches('/'),
-        summary.href
-    );
+    let url = format!("{}{}", state.config().public_base(), summary.href);
     let ld = json_ld(&detail, &url, &places, &summary.kind);
     let mut list = list_cookie_ids(&headers);
     let in_list = list.contains(&detail.id.0);

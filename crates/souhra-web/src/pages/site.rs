@@ -31,13 +31,7 @@ pub(crate) async fn accessibility(
 /// `/sitemap.xml`: every area, its services, providers and municipalities. Absolute URLs need
 /// the public URL; without it the paths are given from the root.
 pub(crate) async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
-    let base = state
-        .config()
-        .public_url
-        .as_deref()
-        .unwrap_or_default()
-        .trim_end_matches('/')
-        .to_owned();
+    let base = state.config().public_base().to_owned();
     let store = state.store();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
