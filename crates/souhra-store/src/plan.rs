@@ -406,4 +406,16 @@ impl Store {
     ) -> StoreResult<usize> {
         dispatch!(self, plan::import_structure(version, elements, change))
     }
+
+    /// Moves an element before its previous sibling (`earlier`) or after its next one; returns
+    /// whether it moved (not past the first or last place).
+    pub async fn move_plan_element(
+        &self,
+        version: VersionId,
+        key: &ElementKey,
+        earlier: bool,
+        change: PlanChange,
+    ) -> StoreResult<bool> {
+        dispatch!(self, plan::move_element(version, key, earlier, change))
+    }
 }

@@ -154,6 +154,10 @@ pub fn router(state: AppState) -> Router {
             get(pages::planning::element).post(pages::planning::save_element),
         )
         .route(
+            "/sprava/{area}/plan/{id}/prvek/{key}/posun",
+            post(pages::planning::move_element),
+        )
+        .route(
             "/sprava/{area}/plan/{id}/prvek/{key}/smazat",
             post(pages::planning::remove_element),
         )

@@ -164,6 +164,7 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 .map(|k| k.key().to_owned())
                 .collect(),
         ),
+        ("planning-move-", vec!["nahoru".into(), "dolu".into()]),
         (
             "group-kind-",
             souhra_core::group::GroupKind::ALL

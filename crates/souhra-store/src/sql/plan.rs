@@ -1031,3 +1031,59 @@ pub(crate) async fn import_structure(
     tx.commit().await?;
     Ok(elements.len())
 }
+
+pub(crate) async fn move_element(
+    pool: &Pool,
+    version: VersionId,
+    key: &ElementKey,
+    earlier: bool,
+    change: PlanChange,
+) -> StoreResult<bool> {
+    let mut tx = begin_write(pool).await?;
+    let (plan, area) = open_element(&mut tx, version, key).await?;
+    let (parent, position): (Option<String>, i64) = sqlx::query_as(
+        "SELECT parent_key, position FROM plan_element WHERE version_id = $1 AND key = $2",
+    )
+    .bind(version.0)
+    .bind(key.as_str())
+    .fetch_one(&mut *tx)
+    .await?;
+    // The neighbour among the siblings (same parent) in the direction asked.
+    let neighbour: Option<(String, i64)> = sqlx::query_as(&format!(
+        "SELECT key, position FROM plan_element WHERE version_id = $1 \
+         AND ((parent_key IS NULL AND $2 IS NULL) OR parent_key = $2) AND position {} $3 \
+         ORDER BY position {} LIMIT 1",
+        if earlier { "<" } else { ">" },
+        if earlier { "DESC" } else { "ASC" }
+    ))
+    .bind(version.0)
+    .bind(parent.as_deref())
+    .bind(position)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((other, other_position)) = neighbour else {
+        return Ok(false);
+    };
+    for (k, p) in [(key.as_str(), other_position), (other.as_str(), position)] {
+        sqlx::query("UPDATE plan_element SET position = $3 WHERE version_id = $1 AND key = $2")
+            .bind(version.0)
+            .bind(k)
+            .bind(p)
+            .execute(&mut *tx)
+            .await?;
+    }
+    logged(
+        &mut tx,
+        change,
+        area,
+        plan.0,
+        "plan.edit",
+        Some(&format!(
+            "{key} moved {}",
+            if earlier { "up" } else { "down" }
+        )),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}

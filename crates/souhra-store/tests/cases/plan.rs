@@ -116,6 +116,46 @@ pub async fn plans_keep_keys_across_versions_and_freeze_when_approved(store: Sto
             second.clone()
         ]
     );
+    // Reordering among siblings: the second measure moves before the first (its activity goes
+    // with the first), and nothing moves past the ends.
+    assert!(
+        store
+            .move_plan_element(v1, &second, true, change(1))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .move_plan_element(v1, &second, true, change(1))
+            .await
+            .unwrap()
+    );
+    let keys = |elements: Vec<souhra_store::plan::Element>| -> Vec<ElementKey> {
+        elements.into_iter().map(|e| e.key).collect()
+    };
+    assert_eq!(
+        keys(store.plan_elements(v1).await.unwrap()),
+        [
+            chapter.clone(),
+            priority.clone(),
+            goal.clone(),
+            second.clone(),
+            measure.clone(),
+            activity.clone()
+        ]
+    );
+    assert!(
+        store
+            .move_plan_element(v1, &second, false, change(1))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .move_plan_element(v1, &chapter, true, change(1))
+            .await
+            .unwrap()
+    );
 
     // Two people edit the same measure: the second save is refused, nothing is overwritten.
     let mut details = ElementDetails {

@@ -570,6 +570,12 @@ pub(crate) struct ElementForm {
     konec: String,
     #[serde(default)]
     vystupy: String,
+    /// Linked catalogue services (ids).
+    #[serde(default)]
+    sluzby: Vec<i64>,
+    /// Whether the form showed the list of services (else the stored links stay).
+    #[serde(default)]
+    sluzby_seznam: bool,
     #[serde(default)]
     revize: i64,
     #[serde(default)]
@@ -595,14 +601,21 @@ impl ElementForm {
             zacatek: d.start.map(|s| s.to_string()).unwrap_or_default(),
             konec: d.end.map(|s| s.to_string()).unwrap_or_default(),
             vystupy: text(&d.outputs),
+            sluzby: d.services.clone(),
+            sluzby_seznam: false,
             revize: e.revision,
             csrf: String::new(),
         }
     }
 
-    /// The content typed, keeping what the form does not show (linked services), or the key of
-    /// the first field at fault.
-    fn content(&self, stored: &Element, groups: &[String]) -> Result<ElementContent, &'static str> {
+    /// The content typed (the stored linked services when the form did not show their list),
+    /// or the key of the first field at fault. `services` are the ids of the area's services.
+    fn content(
+        &self,
+        stored: &Element,
+        groups: &[String],
+        services: &[i64],
+    ) -> Result<ElementContent, &'static str> {
         let date = |t: &str| -> Result<Option<NaiveDate>, &'static str> {
             match t.trim() {
                 "" => Ok(None),
@@ -623,13 +636,24 @@ impl ElementForm {
         if self.skupiny.iter().any(|g| !groups.contains(g)) {
             return Err("planning-refused");
         }
+        let linked = if self.sluzby_seznam {
+            if self.sluzby.iter().any(|id| !services.contains(id)) {
+                return Err("planning-refused");
+            }
+            let mut ids = self.sluzby.clone();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        } else {
+            stored.details.services.clone()
+        };
         Ok(ElementContent {
             title: self.nazev.trim().to_owned(),
             body: given(&self.text),
             details: ElementDetails {
                 justification: given(&self.zduvodneni),
                 target_groups: self.skupiny.clone(),
-                services: stored.details.services.clone(),
+                services: linked,
                 responsible_organization: given(&self.organizace),
                 responsible_person: given(&self.osoba),
                 partners: given(&self.partneri),
@@ -639,6 +663,14 @@ impl ElementForm {
             },
         })
     }
+}
+
+#[derive(Serialize)]
+struct ServiceChoice {
+    id: i64,
+    name: String,
+    organization: String,
+    checked: bool,
 }
 
 #[derive(Serialize)]
@@ -672,6 +704,22 @@ async fn element_page(
             key: e.key,
         })
         .collect();
+    let services: Vec<ServiceChoice> = if element.kind == ElementKind::Measure {
+        state
+            .store()
+            .services_in_area(area.id)
+            .await?
+            .into_iter()
+            .map(|s| ServiceChoice {
+                checked: form.sluzby.contains(&s.id.0),
+                id: s.id.0,
+                name: s.name,
+                organization: s.organization,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let version = newest(plan)?;
     let writer = may(state, signed, area, &Action::EditPlan).await?;
     let edit = !version.status.is_frozen() && writer;
@@ -699,6 +747,7 @@ async fn element_page(
             measure => element.kind == ElementKind::Measure,
             form,
             groups,
+            services,
             edit,
             record => writer,
             figures,
@@ -826,6 +875,12 @@ impl ElementForm {
             zacatek: one("zacatek"),
             konec: one("konec"),
             vystupy: one("vystupy"),
+            sluzby: pairs
+                .iter()
+                .filter(|(k, _)| k == "sluzby")
+                .filter_map(|(_, v)| v.trim().parse().ok())
+                .collect(),
+            sluzby_seznam: one("sluzby_seznam") == "1",
             revize: one("revize").trim().parse().unwrap_or(0),
             csrf: one("csrf"),
         }
@@ -865,7 +920,18 @@ pub(crate) async fn save_element(
             status,
         )
     };
-    let content = match form.content(&element, &groups) {
+    let services: Vec<i64> = if form.sluzby_seznam {
+        state
+            .store()
+            .services_in_area(area.id)
+            .await?
+            .into_iter()
+            .map(|s| s.id.0)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let content = match form.content(&element, &groups, &services) {
         Ok(content) => content,
         Err(problem) => {
             return refuse(text(&state, lang, problem), StatusCode::BAD_REQUEST).await;
@@ -899,6 +965,46 @@ pub(crate) async fn save_element(
 pub(crate) struct TokenOnly {
     #[serde(default)]
     pub(crate) csrf: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct MoveForm {
+    #[serde(default)]
+    smer: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /sprava/{area}/plan/{id}/prvek/{key}/posun`: moves an element up (`smer=nahoru`) or
+/// down among its siblings.
+pub(crate) async fn move_element(
+    State(state): State<AppState>,
+    Path((slug, id, key)): Path<(String, i64, String)>,
+    headers: HeaderMap,
+    form: Result<Form<MoveForm>, axum::extract::rejection::FormRejection>,
+) -> Result<Response, AppError> {
+    let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let (signed, area) = area_post(&state, &headers, &form.csrf, &slug, &Action::EditPlan).await?;
+    let plan = plan_in(&state, &area, id).await?;
+    let element = element_of(&state, &plan, &key).await?;
+    let earlier = match form.smer.as_str() {
+        "nahoru" => true,
+        "dolu" => false,
+        other => return Err(AppError::BadRequest(format!("direction {other:?}"))),
+    };
+    match state
+        .store()
+        .move_plan_element(newest(&plan)?.id, &element.key, earlier, change(&signed))
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/sprava/{}/plan/{id}?stav=ulozeno#r-{}",
+            area.slug, element.key
+        ))
+        .into_response()),
+        Err(StoreError::Invalid(reason)) => Err(AppError::BadRequest(reason)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Removes an element without elements under it.

@@ -111,6 +111,48 @@ async fn plans_are_written_together_approved_and_published() {
     let priority = add("priority", String::new()).await;
     let goal = add("goal", priority.clone()).await;
     let measure = add("measure", goal.clone()).await;
+    // A second measure moves before the first, and back again; nothing moves past the top.
+    let second = add("measure", goal.clone()).await;
+    let order = |who: String| {
+        let (measure, second) = (measure.clone(), second.clone());
+        async move {
+            let page = app
+                .get_with(&format!("/sprava/nepomuk/plan/{id}"), &[("cookie", &who)])
+                .await;
+            let first = page.body.find(&format!("id=\"r-{measure}\"")).unwrap();
+            let other = page.body.find(&format!("id=\"r-{second}\"")).unwrap();
+            first < other
+        }
+    };
+    let step = |key: String, direction: &'static str| {
+        let member = member.clone();
+        let member_csrf = member_csrf.clone();
+        async move {
+            app.post(
+                &format!("/sprava/nepomuk/plan/{id}/prvek/{key}/posun"),
+                &[("smer", direction), ("csrf", &member_csrf)],
+                &member,
+            )
+            .await
+            .status
+        }
+    };
+    assert!(order(member.clone()).await);
+    assert_eq!(step(second.clone(), "nahoru").await, StatusCode::SEE_OTHER);
+    assert!(!order(member.clone()).await, "moved up");
+    assert_eq!(step(second.clone(), "nahoru").await, StatusCode::SEE_OTHER);
+    assert!(!order(member.clone()).await, "already first");
+    assert_eq!(step(second.clone(), "sem").await, StatusCode::BAD_REQUEST);
+    assert_eq!(step(second.clone(), "dolu").await, StatusCode::SEE_OTHER);
+    assert!(order(member.clone()).await);
+    let removed = app
+        .post(
+            &format!("/sprava/nepomuk/plan/{id}/prvek/{second}/smazat"),
+            &[("csrf", &member_csrf)],
+            &member,
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
     let element_path = format!("/sprava/nepomuk/plan/{id}/prvek/{measure}");
     let form = app.get_with(&element_path, &[("cookie", &member)]).await;
     let revision = form_value(&form.body, &element_path, "revize");
@@ -195,6 +237,44 @@ async fn plans_are_written_together_approved_and_published() {
         reversed.text
     );
 
+    // Catalogue services linked to the measure: only the area's services are taken.
+    let service = super::accounts::provider_service(&t).await;
+    let form = app.get_with(&element_path, &[("cookie", &member)]).await;
+    assert!(
+        form.text.contains("Pečovatelská služba Nepomuk"),
+        "{}",
+        form.text
+    );
+    let revision = form_value(&form.body, &element_path, "revize");
+    let link = |ids: Vec<String>, revision: String| {
+        let member = member.clone();
+        let member_csrf = member_csrf.clone();
+        let element_path = element_path.clone();
+        async move {
+            let mut fields: Vec<(&str, &str)> = vec![
+                ("nazev", "Posílit terénní péči"),
+                ("text", "Služba dojede <script>alert(1)</script> **všude**."),
+                ("skupiny", "seniori"),
+                ("skupiny", "pecujici-osoby"),
+                ("organizace", "Město Nepomuk"),
+                ("zacatek", "2026-01-01"),
+                ("konec", "2027-12-31"),
+                ("sluzby_seznam", "1"),
+                ("revize", revision.as_str()),
+                ("csrf", member_csrf.as_str()),
+            ];
+            fields.extend(ids.iter().map(|id| ("sluzby", id.as_str())));
+            app.post(&element_path, &fields, &member).await
+        }
+    };
+    let foreign = link(
+        vec![service.0.to_string(), "999999".into()],
+        revision.clone(),
+    )
+    .await;
+    assert_eq!(foreign.status, StatusCode::BAD_REQUEST);
+    let linked = link(vec![service.0.to_string()], revision).await;
+    assert_eq!(linked.status, StatusCode::SEE_OTHER, "{}", linked.body);
     // Money and indicators: a bad row is named and nothing of the form is saved.
     let budget_path = format!("{element_path}/rozpocet");
     let bad_budget = app
@@ -386,6 +466,11 @@ async fn plans_are_written_together_approved_and_published() {
     assert!(!public.body.contains("<script>alert(1)"));
     assert!(public.text.contains("ZM/7/2026"));
     assert!(public.text.contains("senioři"));
+    assert!(
+        public.body.contains(">Pečovatelská služba Nepomuk</a>"),
+        "the linked service: {}",
+        public.body
+    );
     assert!(public.body.contains("<svg class=\"chart\""));
     assert!(public.text.contains("425\u{a0}000"), "{}", public.text);
     // The same as a workbook: the budget sheet has the amounts as numbers.
