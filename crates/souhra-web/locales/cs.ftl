@@ -1101,3 +1101,6 @@ planning-services-hint = Zaškrtnuté služby se u opatření zobrazí s odkazem
 planning-services-none = Katalog území zatím nemá žádné služby.
 planning-move-nahoru = výš
 planning-move-dolu = níž
+plan-progress = Plnění { $year }:
+plan-progress-text = splněno { $done } z { $activities } činností, plánováno { $planned } Kč, vyčerpáno { $spent } Kč.
+plan-progress-report = Bilanční zpráva

@@ -1088,3 +1088,6 @@ planning-services-hint = The services ticked are shown with the measure, linked 
 planning-services-none = The area's catalogue has no services yet.
 planning-move-nahoru = up
 planning-move-dolu = down
+plan-progress = Results { $year }:
+plan-progress-text = { $done } of { $activities } activities done, CZK { $planned } planned, CZK { $spent } spent.
+plan-progress-report = Balance report

@@ -1100,3 +1100,6 @@ planning-services-hint = Позначені послуги показуютьс�
 planning-services-none = Каталог території ще не має жодних послуг.
 planning-move-nahoru = вище
 planning-move-dolu = нижче
+plan-progress = Виконання { $year }:
+plan-progress-text = виконано { $done } з { $activities } дій, заплановано { $planned } крон, витрачено { $spent } крон.
+plan-progress-report = Звіт про виконання

@@ -144,6 +144,7 @@ struct Node {
     money: Vec<Money>,
     total: i64,
     indicators: Vec<IndicatorView>,
+    progress: Option<super::yearly::MeasureProgress>,
     children: Vec<Node>,
 }
 
@@ -153,6 +154,8 @@ pub(crate) struct Content<'a> {
     pub indicators: &'a [(ElementKey, Indicator)],
     pub values: &'a [(ElementKey, YearValue)],
     pub services: &'a HashMap<i64, ServiceLink>,
+    /// How far each measure got in the newest balance report.
+    pub progress: &'a HashMap<String, super::yearly::MeasureProgress>,
 }
 
 fn indicator_view(
@@ -271,6 +274,7 @@ fn tree(
             total: money.iter().map(|m| m.amount).sum(),
             money,
             indicators,
+            progress: content.progress.get(e.key.as_str()).cloned(),
             children: Vec::new(),
         }
     };
@@ -401,11 +405,17 @@ pub(crate) async fn plan_page(
     let indicators = store.plan_indicators(version.id).await?;
     let values = store.indicator_values(plan.id).await?;
     let services = linked_services(&state, &area_slug, &elements).await?;
+    let progress = if plan.kind.has_structure() {
+        super::yearly::measure_progress(&state, &area_slug, &plan).await?
+    } else {
+        HashMap::new()
+    };
     let content = Content {
         budget: &budget,
         indicators: &indicators,
         values: &values,
         services: &services,
+        progress: &progress,
     };
     let (chapters, priorities) = tree(&state, lang, &elements, &content);
     let total = plan_total(&elements, &budget);

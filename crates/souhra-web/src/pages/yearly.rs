@@ -760,3 +760,67 @@ pub(crate) fn year_table(
         rows,
     }
 }
+
+/// How far a measure got in the newest published balance report drawing from its plan.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MeasureProgress {
+    year: i32,
+    href: String,
+    done: usize,
+    activities: usize,
+    planned: i64,
+    spent: i64,
+}
+
+/// The progress of a plan's measures (by element key) from the newest published balance report
+/// that draws from it; empty when there is none.
+pub(crate) async fn measure_progress(
+    state: &AppState,
+    area_slug: &str,
+    plan: &Plan,
+) -> Result<HashMap<String, MeasureProgress>, AppError> {
+    let store = state.store();
+    let mut reports: Vec<Plan> = store
+        .plans_of_area(plan.area)
+        .await?
+        .into_iter()
+        .filter(|p| p.kind == PlanKind::BalanceReport && published(p).is_some())
+        .collect();
+    reports.sort_by_key(|p| std::cmp::Reverse(p.period.from));
+    for report in &reports {
+        let Some(version) = published(report) else {
+            continue;
+        };
+        if !store
+            .plan_sources(version.id)
+            .await?
+            .iter()
+            .any(|(p, _)| *p == plan.id)
+        {
+            continue;
+        }
+        let year = view(state, area_slug, report, version, &ReportForm::default()).await?;
+        let href = plan_href(area_slug, report.id.0, &report.title);
+        return Ok(year
+            .plans
+            .iter()
+            .filter(|p| p.id == plan.id.0)
+            .flat_map(|p| &p.priorities)
+            .flat_map(|p| &p.measures)
+            .map(|m| {
+                (
+                    m.key.clone(),
+                    MeasureProgress {
+                        year: year.year,
+                        href: href.clone(),
+                        done: m.rollup.done,
+                        activities: m.rollup.activities,
+                        planned: m.rollup.planned,
+                        spent: m.rollup.spent,
+                    },
+                )
+            })
+            .collect());
+    }
+    Ok(HashMap::new())
+}

@@ -655,7 +655,7 @@ async fn a_balance_report_takes_the_year_from_the_plans_in_force() {
     )
     .await;
     let coordinator = t.login("koordinator@nepomuk.cz").await;
-    plan_in_force(store, nepomuk).await;
+    let community = plan_in_force(store, nepomuk).await;
     let list = app
         .get_with("/sprava/nepomuk/plany", &[("cookie", &coordinator)])
         .await;
@@ -793,6 +793,20 @@ async fn a_balance_report_takes_the_year_from_the_plans_in_force() {
     ] {
         assert!(printed.contains(needle), "{needle}: {printed}");
     }
+    // The community plan's page shows each measure's progress from the report.
+    let plan_page = app.get(&format!("/nepomuk/plan/{community}")).await;
+    let plan_page = app
+        .get(plan_page.headers[header::LOCATION].to_str().unwrap())
+        .await;
+    assert!(
+        plan_page.text.contains(
+            "splněno 1 z 2 činností, plánováno 1\u{a0}000\u{a0}000 Kč, vyčerpáno 580\u{a0}000 Kč."
+        ),
+        "{}",
+        plan_page.text
+    );
+    assert!(plan_page.text.contains("Plnění 2026:"));
+    assert!(plan_page.body.contains(&format!("href=\"{href}\"")));
     let bytes = app.get_bytes(&format!("{href}/tabulka.xlsx")).await;
     let items =
         souhra_interop::sheet::read::read_xlsx("plan.xlsx", &bytes, "Plnění v roce 2026").unwrap();
