@@ -26,6 +26,8 @@ pub mod area;
 pub mod catalogue;
 pub mod code;
 pub mod codelist;
+pub mod comment;
+pub mod diff;
 pub mod group;
 pub mod ical;
 pub mod import;

@@ -152,6 +152,26 @@ impl Engine {
         }
     }
 
+    /// Refuses a document whose labels lack any of `keys`, naming them.
+    pub(crate) fn check_labels(
+        keys: &[&str],
+        labels: &std::collections::BTreeMap<String, String>,
+    ) -> Result<(), DocumentError> {
+        let missing: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|k| !labels.contains_key(*k))
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(DocumentError::Typeset(format!(
+                "labels missing: {}",
+                missing.join(", ")
+            )))
+        }
+    }
+
     /// `data` as the JSON a template reads (`json("/data.json")`), every string made
     /// [printable](Self::printable).
     pub fn data_json(&self, data: &impl serde::Serialize) -> Result<Vec<u8>, DocumentError> {

@@ -18,6 +18,7 @@ pub mod catalogue;
 mod engine;
 pub mod plan;
 mod qr;
+pub mod settlement;
 #[cfg(feature = "testing")]
 pub mod testing;
 

@@ -213,17 +213,7 @@ pub struct PlanDocument {
 impl Engine {
     /// Typesets a plan.
     pub fn plan(&self, plan: &PlanDocument, meta: &Metadata) -> Result<Pdf, DocumentError> {
-        let missing: Vec<&str> = PLAN_LABEL_KEYS
-            .iter()
-            .copied()
-            .filter(|k| !plan.labels.contains_key(*k))
-            .collect();
-        if !missing.is_empty() {
-            return Err(DocumentError::Typeset(format!(
-                "labels missing: {}",
-                missing.join(", ")
-            )));
-        }
+        Self::check_labels(PLAN_LABEL_KEYS, &plan.labels)?;
         #[derive(Serialize)]
         struct Data<'a> {
             #[serde(flatten)]

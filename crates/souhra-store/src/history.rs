@@ -190,6 +190,11 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "group.create",
     "group.edit",
     "meeting.edit",
+    "comment.rules",
+    "comment.period",
+    "comment.settle",
+    "comment.hide",
+    "comment.erase",
 ];
 
 /// The prefix of a change field holding the registry's value of a field (not a local one).

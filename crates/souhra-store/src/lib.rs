@@ -34,6 +34,7 @@ pub mod account;
 pub mod area;
 pub mod catalogue;
 pub mod codelist;
+pub mod comment;
 mod error;
 pub mod group;
 pub mod history;

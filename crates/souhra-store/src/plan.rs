@@ -127,7 +127,7 @@ pub struct ElementContent {
 }
 
 /// An element of a version's content tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Element {
     /// Stable key.
     pub key: ElementKey,

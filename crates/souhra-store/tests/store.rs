@@ -39,6 +39,9 @@ use catalogue::*;
 #[path = "cases/history.rs"]
 mod history;
 use history::*;
+#[path = "cases/comment.rs"]
+mod comment;
+use comment::*;
 #[path = "cases/group.rs"]
 mod group;
 use group::*;
@@ -98,6 +101,8 @@ const CASES: &[(&str, Case)] = cases![
     yearly_documents_and_bad_plans,
     a_structure_is_imported_whole_or_not_at_all,
     groups_meet_with_members_attendance_and_materials,
+    a_comment_period_runs_from_opening_to_approval,
+    a_period_held_before_is_recorded_with_its_own_dates,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

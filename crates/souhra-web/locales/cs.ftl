@@ -1104,3 +1104,180 @@ planning-move-dolu = níž
 plan-progress = Plnění { $year }:
 plan-progress-text = splněno { $done } z { $activities } činností, plánováno { $planned } Kč, vyčerpáno { $spent } Kč.
 plan-progress-report = Bilanční zpráva
+
+## Public comment
+comments-title = Připomínky
+comments-heading = Připomínky k návrhu: { $title }
+comment-period-announced = Připomínky lze podávat od { $from } do { $to }.
+comment-period-open = Připomínky lze podávat do { $to } (od { $from }).
+comment-period-over = Připomínkové období ({ $from } – { $to }) skončilo.
+comment-whole-plan = Podat připomínku k celému plánu
+comments-count = { $count ->
+    [one] 1 připomínka
+    [few] { $count } připomínky
+   *[other] { $count } připomínek
+}
+comments-table-pdf = Tabulka vypořádání připomínek (PDF)
+comments-table-xlsx = Tabulka vypořádání připomínek (XLSX)
+diff-link = Co se v plánu změnilo
+comments-on-whole = Připomínky k celému plánu
+comments-text = Text návrhu a připomínky k jeho částem
+comment-on = Připomínkovat
+comments-back-plan = Zpět na plán
+comment-sent = Děkujeme, připomínka byla přijata a je zveřejněna níže. E-mailovou adresu nikdy nezveřejňujeme.
+comment-public = veřejnost
+comment-proposal = Navržené znění
+comment-changed = změna: { $element }
+comment-waiting = Čeká na vypořádání.
+settlement-accepted = vyhověno
+settlement-partially_accepted = částečně vyhověno
+settlement-rejected = nevyhověno
+settlement-noted = vzato na vědomí
+settlement-none = nevypořádáno
+comment-form-title = Podat připomínku
+comment-element = Ke které části plánu
+comment-element-whole = celý plán
+comment-text = Připomínka
+comment-text-hint = Napište, co byste změnili a proč. Nejvýše { $max } znaků.
+comment-proposal-hint = Nepovinné: jak by měl text podle vás znít.
+comment-who = Kdo připomínku podává
+comment-signed-as = Podáváte jako přihlášený uživatel { $name }.
+comment-name = Jméno a příjmení
+comment-required = (povinné)
+comment-email = E-mail
+comment-email-hint = Nezveřejňuje se. Použijeme ho jen ke zprávě o vypořádání, pokud o ni požádáte.
+comment-organization = Organizace (nepovinné)
+comment-named = Zveřejnit u připomínky mé jméno (jinak se uvede „veřejnost“)
+comment-notify = Pošlete mi e-mail, až bude připomínka vypořádána
+comment-consent = Souhlasím se zpracováním údajů podle textu níže
+comment-consent-default = Jméno, organizaci a e-mail zpracovává úřad jen pro vypořádání připomínek k tomuto plánu. E-mail se nezveřejňuje, jméno jen se souhlasem. Na požádání úřad vaše údaje smaže; text připomínky a její vypořádání zůstanou jako příspěvek veřejnosti.
+comment-send = Odeslat připomínku
+comments-back = Zpět na připomínky
+comment-error-text = Připomínka musí mít 1 až { $max } znaků bez řídicích znaků.
+comment-error-proposal = Navržené znění může mít nejvýše { $max } znaků.
+comment-error-name-length = Jméno a organizace mohou mít nejvýše 200 znaků.
+comment-error-links = Připomínka může obsahovat nejvýše { $links } webových odkazů.
+comment-error-name = Vyplňte prosím jméno a příjmení.
+comment-error-email-required = Vyplňte prosím e-mail.
+comment-error-email = E-mailová adresa nemá správný tvar.
+comment-error-notify = Pro zprávu o vypořádání vyplňte e-mail.
+comment-error-consent = Pokud uvádíte jméno, organizaci nebo e-mail, potvrďte prosím souhlas se zpracováním údajů.
+comment-error-closed = Připomínky k tomuto plánu nyní nelze podávat: připomínkové období neběží.
+comment-error-element = Vybraná část plánu v návrhu není. Vyberte ji prosím znovu.
+comment-error-too-many = Z vašeho připojení přišlo v krátké době mnoho připomínek. Zkuste to prosím za deset minut.
+comment-period-legend = Připomínkové období
+comment-period-hint = Návrh se zveřejní k připomínkám a po dobu období ho nelze upravovat. Nejkratší období v oblasti: { $days } dní.
+comment-period-from = První den
+comment-period-to = Poslední den
+comment-announcement = Oznámení
+comment-announcement-hint = Nepovinné: kdy a kde bude veřejné projednání, komu se obrátit. Lze psát v Markdownu.
+comments-admin-link = Připomínky a jejich vypořádání
+comment-go-to = Přejít k připomínce č. { $id }
+comments-public-page = Veřejná stránka připomínek
+comment-periods = Připomínková období
+comment-period-version = Verze
+comment-period-dates-col = Období
+comment-period-comments = Připomínek
+comment-period-unsettled = Nevypořádaných
+comment-period-close = Ukončit připomínkové období nyní
+comment-periods-none = Plán zatím nebyl zveřejněn k připomínkám.
+comments-of-version = Připomínky k verzi { $number }
+comment-number = Připomínka č. { $id }
+comment-erased = osobní údaje smazány
+comment-hidden = Skryto:
+settlement-legend = Vypořádání připomínky č. { $id }
+settlement-justification-label = Odůvodnění
+settlement-change = Změněná část plánu
+settlement-no-change = bez změny textu
+settlement-save = Uložit vypořádání
+comment-show = Znovu zobrazit
+comment-hide-why = Důvod skrytí
+comment-hide = Skrýt jako nevhodnou
+comment-erase = Smazat osobní údaje autora
+comment-rules = Pravidla připomínek v oblasti
+comment-rules-days = Nejkratší připomínkové období (dní)
+comment-rules-identification = Co musí uvést veřejnost
+identification-optional = nic (jméno i e-mail jsou nepovinné)
+identification-name = jméno
+identification-name_email = jméno a e-mail
+comment-rules-consent = Text souhlasu se zpracováním údajů
+comment-rules-consent-hint = Prázdné pole použije standardní text.
+comment-rules-invalid = Nejkratší období musí mít { $min } až { $max } dní.
+settlement-choose = Vyberte prosím, jak byla připomínka vypořádána.
+settlement-justification = Vypořádání potřebuje odůvodnění (nejvýše 4 000 znaků).
+settlement-conflict = Připomínku mezitím vypořádal někdo jiný. Níže je uložené vypořádání; zkontrolujte ho a případně uložte znovu.
+settlement-refused = Změnu nelze uložit: verze je už schválená, nebo vybraná část plánu ve verzi není.
+comment-hide-reason = Uveďte prosím důvod skrytí.
+comment-period-dates = Zadejte první a poslední den období.
+comment-period-reversed = Poslední den období nesmí být před prvním.
+comment-period-short = Připomínkové období musí trvat nejméně { $min } dní.
+comment-period-long = Připomínkové období může trvat nejvýše { $max } dní.
+comment-period-past = Připomínkové období nemůže začít v minulosti.
+comment-approval-running = Připomínkové období běží do { $to }. Před schválením ho ukončete.
+comment-approval-unsettled = { $count ->
+    [one] Jedna připomínka ještě není vypořádána.
+    [few] { $count } připomínky ještě nejsou vypořádány.
+   *[other] { $count } připomínek ještě není vypořádáno.
+} Schválit lze až po vypořádání všech připomínek.
+mail-settled-subject = Vaše připomínka k plánu { $plan } byla vypořádána
+mail-settled-body =
+    Dobrý den,
+
+    vaše připomínka k plánu { $plan } ({ $area }) byla vypořádána: { $status }.
+
+    Odůvodnění: { $justification }
+
+    Vaše připomínka: { $comment }
+
+    Všechny připomínky a jejich vypořádání: { $link }
+
+    Souhra
+mail-comment-period-subject = { $plan }: připomínky do { $to }
+mail-comment-period-body =
+    Dobrý den,
+
+    návrh plánu { $plan } ({ $area }) je zveřejněn k připomínkám od { $from } do { $to }. Připomínky k celému plánu i k jednotlivým opatřením můžete podat zde:
+
+    { $link }
+
+    Souhra
+settlement-title = Vypořádání připomínek
+settlement-summary = Celkem { $total }: vyhověno { $accepted }, částečně vyhověno { $partially_accepted }, nevyhověno { $rejected }, vzato na vědomí { $noted }, nevypořádáno { $none }.
+settlement-hidden = Skryto pro nevhodný obsah (v tabulce nejsou): { $count }.
+doc-settlement-author = Autor
+doc-settlement-comment = Připomínka
+doc-settlement-element = Část plánu
+doc-settlement-justification = Odůvodnění
+doc-settlement-number = Č.
+doc-settlement-proposal = Navržené znění
+doc-settlement-settlement = Vypořádání
+diff-title = Změny v plánu
+diff-nothing = Zatím není co porovnat: plán má jediné zveřejněné znění.
+diff-from = Starší znění
+diff-to = Novější znění
+diff-compare = Porovnat
+diff-summary = Přidáno { $added }, odstraněno { $removed }, změněno { $changed } částí.
+diff-change-added = přidáno
+diff-change-removed = odstraněno
+diff-change-changed = změněno
+diff-was = dříve { $label }
+diff-field-title = Název
+diff-field-body = Text
+diff-field-justification = Zdůvodnění
+diff-field-target_groups = Cílové skupiny
+diff-field-responsible = Odpovídá
+diff-field-partners = Partneři
+diff-field-when = Termín
+diff-field-outputs = Výstupy
+diff-field-budget = Rozpočet
+diff-added-marker = přidáno:
+diff-removed-marker = odstraněno:
+diff-back = Zpět na plán
+diff-side-published = Verze { $number }: znění zveřejněné k připomínkám ({ $from } – { $to })
+diff-side-version = Verze { $number } ({ $status })
+audit-event-comment-rules = změna pravidel připomínek
+audit-event-comment-period = připomínkové období
+audit-event-comment-settle = vypořádání připomínky
+audit-event-comment-hide = skrytí nebo zobrazení připomínky
+audit-event-comment-erase = smazání osobních údajů autora připomínky
+plans-in-comment = V připomínkovém řízení

@@ -1091,3 +1091,178 @@ planning-move-dolu = down
 plan-progress = Results { $year }:
 plan-progress-text = { $done } of { $activities } activities done, CZK { $planned } planned, CZK { $spent } spent.
 plan-progress-report = Balance report
+
+## Public comment
+comments-title = Comments
+comments-heading = Comments on the draft: { $title }
+comment-period-announced = Comments may be made from { $from } to { $to }.
+comment-period-open = Comments may be made until { $to } (from { $from }).
+comment-period-over = The comment period ({ $from } – { $to }) is over.
+comment-whole-plan = Comment on the whole plan
+comments-count = { $count ->
+    [one] 1 comment
+   *[other] { $count } comments
+}
+comments-table-pdf = Settlement of comments (PDF)
+comments-table-xlsx = Settlement of comments (XLSX)
+diff-link = What changed in the plan
+comments-on-whole = Comments on the whole plan
+comments-text = The draft's text and comments on its parts
+comment-on = Comment
+comments-back-plan = Back to the plan
+comment-sent = Thank you, your comment was received and is published below. E-mail addresses are never published.
+comment-public = the public
+comment-proposal = Proposed wording
+comment-changed = changed: { $element }
+comment-waiting = Waiting to be settled.
+settlement-accepted = accepted
+settlement-partially_accepted = partially accepted
+settlement-rejected = rejected
+settlement-noted = noted
+settlement-none = not settled
+comment-form-title = Make a comment
+comment-element = Which part of the plan
+comment-element-whole = the whole plan
+comment-text = Comment
+comment-text-hint = Write what you would change and why. At most { $max } characters.
+comment-proposal-hint = Optional: how the text should read.
+comment-who = Who is commenting
+comment-signed-as = You comment as the signed-in user { $name }.
+comment-name = Name
+comment-required = (required)
+comment-email = E-mail
+comment-email-hint = Never published. Used only to tell you of the settlement, if you ask for it.
+comment-organization = Organization (optional)
+comment-named = Publish my name with the comment (otherwise "the public")
+comment-notify = E-mail me when the comment is settled
+comment-consent = I agree to the processing of my data as described below
+comment-consent-default = The office processes your name, organization and e-mail only to settle the comments on this plan. The e-mail is never published, the name only with your consent. On request the office deletes your data; the comment and its settlement stay as a contribution of the public.
+comment-send = Send the comment
+comments-back = Back to the comments
+comment-error-text = A comment must have 1 to { $max } characters without control characters.
+comment-error-proposal = The proposed wording may have at most { $max } characters.
+comment-error-name-length = Name and organization may have at most 200 characters.
+comment-error-links = A comment may hold at most { $links } web links.
+comment-error-name = Please fill in your name.
+comment-error-email-required = Please fill in your e-mail.
+comment-error-email = The e-mail address is not valid.
+comment-error-notify = To be told of the settlement, fill in your e-mail.
+comment-error-consent = If you give a name, organization or e-mail, please confirm your consent to its processing.
+comment-error-closed = Comments on this plan cannot be made now: no comment period is running.
+comment-error-element = The chosen part is not in the draft. Please choose it again.
+comment-error-too-many = Many comments came from your connection in a short time. Please try again in ten minutes.
+comment-period-legend = Comment period
+comment-period-hint = The draft is published for comment and cannot be edited while the period runs. The area's shortest period: { $days } days.
+comment-period-from = First day
+comment-period-to = Last day
+comment-announcement = Announcement
+comment-announcement-hint = Optional: when and where the public hearing is, whom to contact. Markdown may be used.
+comments-admin-link = Comments and their settlement
+comment-go-to = Go to comment no. { $id }
+comments-public-page = Public page of the comments
+comment-periods = Comment periods
+comment-period-version = Version
+comment-period-dates-col = Period
+comment-period-comments = Comments
+comment-period-unsettled = Not settled
+comment-period-close = End the comment period now
+comment-periods-none = The plan has not been published for comment yet.
+comments-of-version = Comments on version { $number }
+comment-number = Comment no. { $id }
+comment-erased = personal data erased
+comment-hidden = Hidden:
+settlement-legend = Settlement of comment no. { $id }
+settlement-justification-label = Justification
+settlement-change = Part of the plan changed
+settlement-no-change = no change of the text
+settlement-save = Save the settlement
+comment-show = Show again
+comment-hide-why = Reason for hiding
+comment-hide = Hide as abusive
+comment-erase = Erase the author's personal data
+comment-rules = Comment rules of the area
+comment-rules-days = Shortest comment period (days)
+comment-rules-identification = What the public must give
+identification-optional = nothing (name and e-mail are optional)
+identification-name = a name
+identification-name_email = a name and an e-mail
+comment-rules-consent = Consent text for the processing of data
+comment-rules-consent-hint = Leave empty for the standard text.
+comment-rules-invalid = The shortest period must be { $min } to { $max } days.
+settlement-choose = Please choose how the comment was settled.
+settlement-justification = A settlement needs a justification (at most 4,000 characters).
+settlement-conflict = Someone else settled this comment in the meantime. The saved settlement is below; check it and save again if needed.
+settlement-refused = This cannot be saved: the version is already approved, or the chosen part is not in the version.
+comment-hide-reason = Please give the reason for hiding.
+comment-period-dates = Enter the first and the last day of the period.
+comment-period-reversed = The last day of the period cannot be before the first.
+comment-period-short = A comment period must last at least { $min } days.
+comment-period-long = A comment period may last at most { $max } days.
+comment-period-past = A comment period cannot start in the past.
+comment-approval-running = The comment period runs until { $to }. End it before the approval.
+comment-approval-unsettled = { $count ->
+    [one] One comment is not settled yet.
+   *[other] { $count } comments are not settled yet.
+} The plan can be approved once every comment is settled.
+mail-settled-subject = Your comment on { $plan } was settled
+mail-settled-body =
+    Hello,
+
+    your comment on { $plan } ({ $area }) was settled: { $status }.
+
+    Justification: { $justification }
+
+    Your comment: { $comment }
+
+    All comments and their settlement: { $link }
+
+    Souhra
+mail-comment-period-subject = { $plan }: comments until { $to }
+mail-comment-period-body =
+    Hello,
+
+    the draft { $plan } ({ $area }) is published for comment from { $from } to { $to }. Comments on the whole plan and on each measure can be made here:
+
+    { $link }
+
+    Souhra
+settlement-title = Settlement of comments
+settlement-summary = In all { $total }: accepted { $accepted }, partially accepted { $partially_accepted }, rejected { $rejected }, noted { $noted }, not settled { $none }.
+settlement-hidden = Hidden as abusive (not in the table): { $count }.
+doc-settlement-author = Author
+doc-settlement-comment = Comment
+doc-settlement-element = Part of the plan
+doc-settlement-justification = Justification
+doc-settlement-number = No.
+doc-settlement-proposal = Proposed wording
+doc-settlement-settlement = Settlement
+diff-title = Changes in the plan
+diff-nothing = Nothing to compare yet: the plan has one published text.
+diff-from = Older text
+diff-to = Newer text
+diff-compare = Compare
+diff-summary = Added { $added }, removed { $removed }, changed { $changed } parts.
+diff-change-added = added
+diff-change-removed = removed
+diff-change-changed = changed
+diff-was = formerly { $label }
+diff-field-title = Title
+diff-field-body = Text
+diff-field-justification = Justification
+diff-field-target_groups = Target groups
+diff-field-responsible = Responsible
+diff-field-partners = Partners
+diff-field-when = When
+diff-field-outputs = Outputs
+diff-field-budget = Budget
+diff-added-marker = added:
+diff-removed-marker = removed:
+diff-back = Back to the plan
+diff-side-published = Version { $number }: text published for comment ({ $from } – { $to })
+diff-side-version = Version { $number } ({ $status })
+audit-event-comment-rules = comment rules changed
+audit-event-comment-period = comment period
+audit-event-comment-settle = comment settled
+audit-event-comment-hide = comment hidden or shown
+audit-event-comment-erase = commenter's personal data erased
+plans-in-comment = Out for comment

@@ -1103,3 +1103,179 @@ planning-move-dolu = нижче
 plan-progress = Виконання { $year }:
 plan-progress-text = виконано { $done } з { $activities } дій, заплановано { $planned } крон, витрачено { $spent } крон.
 plan-progress-report = Звіт про виконання
+
+## Public comment
+comments-title = Зауваження
+comments-heading = Зауваження до проєкту: { $title }
+comment-period-announced = Зауваження можна подавати з { $from } до { $to }.
+comment-period-open = Зауваження можна подавати до { $to } (з { $from }).
+comment-period-over = Період подання зауважень ({ $from } – { $to }) закінчився.
+comment-whole-plan = Подати зауваження до всього плану
+comments-count = { $count ->
+    [one] { $count } зауваження
+    [few] { $count } зауваження
+   *[other] { $count } зауважень
+}
+comments-table-pdf = Таблиця врегулювання зауважень (PDF)
+comments-table-xlsx = Таблиця врегулювання зауважень (XLSX)
+diff-link = Що змінилося в плані
+comments-on-whole = Зауваження до всього плану
+comments-text = Текст проєкту та зауваження до його частин
+comment-on = Подати зауваження
+comments-back-plan = Назад до плану
+comment-sent = Дякуємо, зауваження прийнято й опубліковано нижче. Адреси електронної пошти ніколи не публікуються.
+comment-public = громадськість
+comment-proposal = Запропоноване формулювання
+comment-changed = зміна: { $element }
+comment-waiting = Очікує на врегулювання.
+settlement-accepted = прийнято
+settlement-partially_accepted = прийнято частково
+settlement-rejected = відхилено
+settlement-noted = взято до відома
+settlement-none = не врегульовано
+comment-form-title = Подати зауваження
+comment-element = До якої частини плану
+comment-element-whole = весь план
+comment-text = Зауваження
+comment-text-hint = Напишіть, що б ви змінили і чому. Не більше { $max } знаків.
+comment-proposal-hint = Необов’язково: як, на вашу думку, має звучати текст.
+comment-who = Хто подає зауваження
+comment-signed-as = Ви подаєте як користувач { $name }.
+comment-name = Ім’я та прізвище
+comment-required = (обов’язково)
+comment-email = Електронна пошта
+comment-email-hint = Не публікується. Використовується лише для повідомлення про врегулювання, якщо ви про нього попросите.
+comment-organization = Організація (необов’язково)
+comment-named = Опублікувати моє ім’я біля зауваження (інакше буде вказано «громадськість»)
+comment-notify = Надішліть мені лист, коли зауваження буде врегульовано
+comment-consent = Я погоджуюся з обробкою даних відповідно до тексту нижче
+comment-consent-default = Ім’я, організацію та електронну пошту управління обробляє лише для врегулювання зауважень до цього плану. Електронна пошта не публікується, ім’я — лише за вашою згодою. На запит управління ваші дані видалить; текст зауваження та його врегулювання залишаться як внесок громадськості.
+comment-send = Надіслати зауваження
+comments-back = Назад до зауважень
+comment-error-text = Зауваження має містити від 1 до { $max } знаків без керівних символів.
+comment-error-proposal = Запропоноване формулювання може мати не більше { $max } знаків.
+comment-error-name-length = Ім’я та організація можуть мати не більше 200 знаків.
+comment-error-links = Зауваження може містити не більше { $links } вебпосилань.
+comment-error-name = Будь ласка, вкажіть ім’я та прізвище.
+comment-error-email-required = Будь ласка, вкажіть електронну пошту.
+comment-error-email = Адреса електронної пошти має неправильний формат.
+comment-error-notify = Щоб отримати повідомлення про врегулювання, вкажіть електронну пошту.
+comment-error-consent = Якщо ви вказуєте ім’я, організацію або пошту, підтвердьте, будь ласка, згоду з обробкою даних.
+comment-error-closed = Зауваження до цього плану зараз подати не можна: період подання не триває.
+comment-error-element = Вибраної частини в проєкті немає. Виберіть її, будь ласка, ще раз.
+comment-error-too-many = З вашого з’єднання за короткий час надійшло багато зауважень. Спробуйте, будь ласка, через десять хвилин.
+comment-period-legend = Період подання зауважень
+comment-period-hint = Проєкт буде опубліковано для зауважень, і протягом періоду його не можна змінювати. Найкоротший період у території: { $days } днів.
+comment-period-from = Перший день
+comment-period-to = Останній день
+comment-announcement = Оголошення
+comment-announcement-hint = Необов’язково: коли й де відбудеться громадське обговорення, до кого звертатися. Можна писати в Markdown.
+comments-admin-link = Зауваження та їх врегулювання
+comment-go-to = Перейти до зауваження № { $id }
+comments-public-page = Публічна сторінка зауважень
+comment-periods = Періоди подання зауважень
+comment-period-version = Версія
+comment-period-dates-col = Період
+comment-period-comments = Зауважень
+comment-period-unsettled = Не врегульовано
+comment-period-close = Завершити період подання зараз
+comment-periods-none = План ще не публікувався для зауважень.
+comments-of-version = Зауваження до версії { $number }
+comment-number = Зауваження № { $id }
+comment-erased = персональні дані видалено
+comment-hidden = Приховано:
+settlement-legend = Врегулювання зауваження № { $id }
+settlement-justification-label = Обґрунтування
+settlement-change = Змінена частина плану
+settlement-no-change = без зміни тексту
+settlement-save = Зберегти врегулювання
+comment-show = Показати знову
+comment-hide-why = Причина приховування
+comment-hide = Приховати як неприйнятне
+comment-erase = Видалити персональні дані автора
+comment-rules = Правила зауважень у території
+comment-rules-days = Найкоротший період подання (днів)
+comment-rules-identification = Що має вказати громадськість
+identification-optional = нічого (ім’я та пошта необов’язкові)
+identification-name = ім’я
+identification-name_email = ім’я та електронну пошту
+comment-rules-consent = Текст згоди з обробкою даних
+comment-rules-consent-hint = Порожнє поле використає стандартний текст.
+comment-rules-invalid = Найкоротший період має тривати від { $min } до { $max } днів.
+settlement-choose = Будь ласка, виберіть, як зауваження врегульовано.
+settlement-justification = Врегулювання потребує обґрунтування (не більше 4 000 знаків).
+settlement-conflict = Тим часом зауваження врегулював хтось інший. Нижче збережене врегулювання; перевірте його та за потреби збережіть ще раз.
+settlement-refused = Цю зміну не можна зберегти: версію вже затверджено або вибраної частини у версії немає.
+comment-hide-reason = Будь ласка, вкажіть причину приховування.
+comment-period-dates = Вкажіть перший і останній день періоду.
+comment-period-reversed = Останній день періоду не може бути раніше першого.
+comment-period-short = Період подання має тривати щонайменше { $min } днів.
+comment-period-long = Період подання може тривати не більше { $max } днів.
+comment-period-past = Період подання не може починатися в минулому.
+comment-approval-running = Період подання триває до { $to }. Завершіть його перед затвердженням.
+comment-approval-unsettled = { $count ->
+    [one] Одне зауваження ще не врегульовано.
+   *[other] Ще не врегульовано зауважень: { $count }.
+} Затвердити можна лише після врегулювання всіх зауважень.
+mail-settled-subject = Ваше зауваження до плану { $plan } врегульовано
+mail-settled-body =
+    Добрий день,
+
+    ваше зауваження до плану { $plan } ({ $area }) врегульовано: { $status }.
+
+    Обґрунтування: { $justification }
+
+    Ваше зауваження: { $comment }
+
+    Усі зауваження та їх врегулювання: { $link }
+
+    Souhra
+mail-comment-period-subject = { $plan }: зауваження до { $to }
+mail-comment-period-body =
+    Добрий день,
+
+    проєкт плану { $plan } ({ $area }) опубліковано для зауважень з { $from } до { $to }. Зауваження до всього плану та до окремих заходів можна подати тут:
+
+    { $link }
+
+    Souhra
+settlement-title = Врегулювання зауважень
+settlement-summary = Усього { $total }: прийнято { $accepted }, частково прийнято { $partially_accepted }, відхилено { $rejected }, взято до відома { $noted }, не врегульовано { $none }.
+settlement-hidden = Приховано як неприйнятні (у таблиці їх немає): { $count }.
+doc-settlement-author = Автор
+doc-settlement-comment = Зауваження
+doc-settlement-element = Частина плану
+doc-settlement-justification = Обґрунтування
+doc-settlement-number = №
+doc-settlement-proposal = Запропоноване формулювання
+doc-settlement-settlement = Врегулювання
+diff-title = Зміни в плані
+diff-nothing = Поки що нема чого порівнювати: план має лише одну опубліковану редакцію.
+diff-from = Старша редакція
+diff-to = Новіша редакція
+diff-compare = Порівняти
+diff-summary = Додано { $added }, вилучено { $removed }, змінено { $changed } частин.
+diff-change-added = додано
+diff-change-removed = вилучено
+diff-change-changed = змінено
+diff-was = раніше { $label }
+diff-field-title = Назва
+diff-field-body = Текст
+diff-field-justification = Обґрунтування
+diff-field-target_groups = Цільові групи
+diff-field-responsible = Відповідальний
+diff-field-partners = Партнери
+diff-field-when = Строк
+diff-field-outputs = Результати
+diff-field-budget = Бюджет
+diff-added-marker = додано:
+diff-removed-marker = вилучено:
+diff-back = Назад до плану
+diff-side-published = Версія { $number }: редакція, опублікована для зауважень ({ $from } – { $to })
+diff-side-version = Версія { $number } ({ $status })
+audit-event-comment-rules = зміна правил зауважень
+audit-event-comment-period = період подання зауважень
+audit-event-comment-settle = врегулювання зауваження
+audit-event-comment-hide = приховування або показ зауваження
+audit-event-comment-erase = видалення персональних даних автора зауваження
+plans-in-comment = Обговорюються

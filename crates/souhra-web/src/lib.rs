@@ -145,6 +145,42 @@ pub fn router(state: AppState) -> Router {
             get(pages::plan_export::newest_pdf),
         )
         .route(
+            "/sprava/{area}/plan/{id}/pripominky",
+            get(pages::comments_admin::comments),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/pripominky/ukoncit",
+            post(pages::comments_admin::close),
+        )
+        .route(
+            "/sprava/{area}/pripominky/pravidla",
+            post(pages::comments_admin::save_rules),
+        )
+        .route(
+            "/sprava/{area}/pripominka/{id}/vyporadani",
+            post(pages::comments_admin::settle),
+        )
+        .route(
+            "/sprava/{area}/pripominka/{id}/skryt",
+            post(pages::comments_admin::hide),
+        )
+        .route(
+            "/sprava/{area}/pripominka/{id}/anonymizovat",
+            post(pages::comments_admin::erase),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/vyporadani.pdf",
+            get(pages::settlement::admin_pdf),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/vyporadani.xlsx",
+            get(pages::settlement::admin_xlsx),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/zmeny",
+            get(pages::plan_diff::admin_diff),
+        )
+        .route(
             "/sprava/{area}/plan/{id}/vize",
             post(pages::planning::save_vision),
         )
@@ -313,6 +349,26 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/{area}/plan/{id}/plan.pdf",
             get(pages::plan_export::public_pdf),
+        )
+        .route(
+            "/{area}/plan/{id}/pripominky",
+            get(pages::comments::comment_page),
+        )
+        .route(
+            "/{area}/plan/{id}/pripominka",
+            get(pages::comments::comment_form).post(pages::comments::submit_comment),
+        )
+        .route(
+            "/{area}/plan/{id}/vyporadani.pdf",
+            get(pages::settlement::public_pdf),
+        )
+        .route(
+            "/{area}/plan/{id}/vyporadani.xlsx",
+            get(pages::settlement::public_xlsx),
+        )
+        .route(
+            "/{area}/plan/{id}/zmeny",
+            get(pages::plan_diff::public_diff),
         )
         .route("/{area}/seznam", get(pages::list::my_list))
         .route("/{area}/seznam.pdf", get(pages::print::list))

@@ -50,6 +50,10 @@ const SCOPE_TTL: Duration = Duration::from_secs(60);
 /// Error reports one address may send per window.
 const REPORTS_PER_WINDOW: usize = 5;
 const REPORT_WINDOW: Duration = Duration::from_secs(600);
+/// Comments on plans one address may send per window (a working group writing together from
+/// one office shares an address, so more than reports).
+const COMMENTS_PER_WINDOW: usize = 20;
+const COMMENT_WINDOW: Duration = Duration::from_secs(600);
 /// Login (and password-reset) attempts one address may make per window.
 const LOGINS_PER_WINDOW: usize = 20;
 const LOGIN_WINDOW: Duration = Duration::from_secs(600);
@@ -148,6 +152,7 @@ struct Inner {
     labels: RwLock<SharedLabels>,
     scopes: Mutex<HashMap<AreaId, (Instant, Arc<Scope>)>>,
     reports: Limiter,
+    comments: Limiter,
     logins: Limiter,
     mailer: crate::mail::Mailer,
     pages: PageCache,
@@ -194,6 +199,7 @@ impl AppState {
                 labels: RwLock::new(Arc::new(Labels::default())),
                 scopes: Mutex::new(HashMap::new()),
                 reports: Limiter::default(),
+                comments: Limiter::default(),
                 logins: Limiter::default(),
                 mailer: crate::mail::Mailer::new(&config.mail)?,
                 pages: PageCache::default(),
@@ -290,6 +296,32 @@ impl AppState {
         self.inner
             .reports
             .allow(client, REPORTS_PER_WINDOW, REPORT_WINDOW)
+    }
+
+    /// Counts a comment on a plan from `client`; false when it sent too many lately.
+    pub(crate) fn allow_comment(&self, client: IpAddr) -> bool {
+        self.inner
+            .comments
+            .allow(client, COMMENTS_PER_WINDOW, COMMENT_WINDOW)
+    }
+
+    /// Typesets a settlement table.
+    pub(crate) async fn print_settlement(
+        &self,
+        table: souhra_docs::settlement::SettlementDocument,
+    ) -> Result<souhra_docs::Pdf, PrintError> {
+        let _slot = self
+            .inner
+            .sheets
+            .acquire()
+            .await
+            .map_err(|e| PrintError::Task(e.to_string()))?;
+        let engine = self.engine();
+        let created = chrono::Utc::now();
+        crate::documents::typeset(move || {
+            engine.settlement(&table, &souhra_docs::Metadata { created })
+        })
+        .await
     }
 
     /// Counts a login or password-reset attempt from `client`; false when it made too many

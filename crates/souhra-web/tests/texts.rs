@@ -222,6 +222,44 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 .collect(),
         ),
         (
+            "settlement-",
+            souhra_core::comment::Settlement::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "identification-",
+            souhra_core::comment::Identification::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "diff-change-",
+            ["added", "removed", "changed"]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+        ),
+        (
+            "diff-field-",
+            [
+                "title",
+                "body",
+                "justification",
+                "target_groups",
+                "responsible",
+                "partners",
+                "when",
+                "outputs",
+                "budget",
+            ]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+        ),
+        (
             "planning-direction-",
             vec!["increase".into(), "decrease".into()],
         ),
@@ -361,6 +399,17 @@ fn keys_built_in_code_exist() {
             .iter()
             .map(|s| format!("service-status-{s}")),
     );
+    wanted.extend(
+        ["announced", "open", "over"]
+            .iter()
+            .map(|s| format!("comment-period-{s}")),
+    );
+    wanted.extend(
+        souhra_core::comment::Settlement::ALL
+            .iter()
+            .map(|s| format!("settlement-{}", s.key())),
+    );
+
     for status in ["active", "suspended", "ended"] {
         assert!(souhra_core::catalogue::ServiceStatus::from_key(status).is_some());
     }
@@ -412,6 +461,11 @@ fn every_document_text_exists() {
             souhra_docs::plan::PLAN_LABEL_KEYS
                 .iter()
                 .map(|k| format!("doc-plan-{}", k.replace('_', "-"))),
+        )
+        .chain(
+            souhra_docs::settlement::SETTLEMENT_LABEL_KEYS
+                .iter()
+                .map(|k| format!("doc-settlement-{}", k.replace('_', "-"))),
         )
         .collect();
     // Keys the document code names literally ("doc-…"), and those it builds.

@@ -71,6 +71,8 @@ async fn app() -> App {
 mod accounts;
 #[path = "web/catalogue_pages.rs"]
 mod catalogue_pages;
+#[path = "web/comments.rs"]
+mod comments;
 #[path = "web/documents.rs"]
 mod documents;
 #[path = "web/groups.rs"]

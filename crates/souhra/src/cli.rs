@@ -402,6 +402,19 @@ pub enum BenchCommand {
     /// A plan: generate one (priorities, measures, activities), time its public page and its
     /// PDF and count the SQL statements of the page.
     Plan(BenchPlan),
+    /// Public comment: a plan out for comment with many comments, mostly settled; times the
+    /// settlement table (PDF, XLSX) and the public comment page.
+    Comments(BenchComments),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchComments {
+    /// Comments to generate.
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=20_000))]
+    pub comments: u32,
+    /// Times each output is generated.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub rounds: u32,
 }
 
 #[derive(Debug, Args)]

@@ -52,6 +52,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Bench(BenchCommand::Plan(args)) => {
             commands::bench_plan::bench_plan(&config, &args).await
         }
+        Command::Bench(BenchCommand::Comments(args)) => {
+            commands::bench_comments::bench_comments(&config, &args).await
+        }
         Command::Bench(BenchCommand::Login(args)) => {
             commands::bench::bench_login(&config, &args).await
         }

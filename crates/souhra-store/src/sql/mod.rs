@@ -8,6 +8,7 @@ pub(crate) mod area;
 pub(crate) mod batch;
 pub(crate) mod catalogue;
 pub(crate) mod codelist;
+pub(crate) mod comment;
 pub(crate) mod entries;
 pub(crate) mod group;
 pub(crate) mod history;

@@ -48,10 +48,12 @@ pub(super) fn invalid(e: impl std::fmt::Display) -> StoreError {
     StoreError::Invalid(e.to_string())
 }
 
-/// The plan, area, kind and status of an open (not frozen) version, in `tx`.
+/// The plan, area and kind of an open (not frozen) version, in `tx`. A version out for comment is
+/// not open while its comment period runs (the text the public comments on does not change).
 pub(super) async fn open_version(
     tx: &mut Tx,
     version: VersionId,
+    at: DateTime<Utc>,
 ) -> StoreResult<(PlanId, AreaId, PlanKind)> {
     let row: Option<(i64, i64, String, String)> = sqlx::query_as(
         "SELECT p.id, p.area_id, p.kind, v.status FROM plan_version v \
@@ -70,6 +72,14 @@ pub(super) async fn open_version(
             version.0
         )));
     }
+    if status == PlanStatus::InComment
+        && let Some(until) = super::comment::running_until(tx, version, at).await?
+    {
+        return Err(StoreError::Invalid(format!(
+            "the text is out for public comment until {until} and cannot change; close the \
+             comment period first"
+        )));
+    }
     let kind = stored(kind, "plan kind", |k| PlanKind::from_key(&k))?;
     Ok((PlanId(plan), AreaId(area), kind))
 }
@@ -79,8 +89,9 @@ async fn open_element(
     tx: &mut Tx,
     version: VersionId,
     key: &ElementKey,
+    at: DateTime<Utc>,
 ) -> StoreResult<(PlanId, AreaId)> {
-    let (plan, area, _) = open_version(tx, version).await?;
+    let (plan, area, _) = open_version(tx, version, at).await?;
     kind_of(tx, version, key).await?;
     Ok((plan, area))
 }
@@ -257,7 +268,7 @@ type ElementRow = (
     i64,
 );
 
-async fn element_rows(
+pub(super) async fn element_rows(
     executor: impl sqlx::Executor<'_, Database = super::Db>,
     version: VersionId,
 ) -> StoreResult<Vec<Element>> {
@@ -289,7 +300,7 @@ async fn element_rows(
 }
 
 /// `elements` with each parent before its children (depth first, siblings by position).
-fn tree_order(elements: Vec<Element>) -> Vec<Element> {
+pub(super) fn tree_order(elements: Vec<Element>) -> Vec<Element> {
     let mut children: HashMap<Option<ElementKey>, Vec<Element>> = HashMap::new();
     for e in elements {
         children.entry(e.parent.clone()).or_default().push(e);
@@ -392,7 +403,7 @@ pub(crate) async fn add_element(
 ) -> StoreResult<ElementKey> {
     let (title, body, details) = checked(content)?;
     let mut tx = begin_write(pool).await?;
-    let (plan, area, plan_kind) = open_version(&mut tx, version).await?;
+    let (plan, area, plan_kind) = open_version(&mut tx, version, change.at).await?;
     if kind != ElementKind::Chapter && !plan_kind.has_structure() {
         return Err(StoreError::Invalid(format!(
             "a {plan_kind} has no priorities, goals, measures or activities of its own"
@@ -449,7 +460,7 @@ pub(crate) async fn update_element(
 ) -> StoreResult<i64> {
     let (title, body, details) = checked(content)?;
     let mut tx = begin_write(pool).await?;
-    let (plan, area) = open_element(&mut tx, version, key).await?;
+    let (plan, area) = open_element(&mut tx, version, key, change.at).await?;
     let updated = sqlx::query(
         "UPDATE plan_element SET title = $4, body = $5, details = $6, revision = revision + 1 \
          WHERE version_id = $1 AND key = $2 AND revision = $3",
@@ -487,7 +498,7 @@ pub(crate) async fn remove_element(
     change: PlanChange,
 ) -> StoreResult<()> {
     let mut tx = begin_write(pool).await?;
-    let (plan, area) = open_element(&mut tx, version, key).await?;
+    let (plan, area) = open_element(&mut tx, version, key, change.at).await?;
     let (children,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM plan_element WHERE version_id = $1 AND parent_key = $2",
     )
@@ -537,7 +548,7 @@ pub(crate) async fn set_vision(
         .transpose()
         .map_err(invalid)?;
     let mut tx = begin_write(pool).await?;
-    let (plan, area, _) = open_version(&mut tx, version).await?;
+    let (plan, area, _) = open_version(&mut tx, version, change.at).await?;
     let updated = sqlx::query(
         "UPDATE plan_version SET vision = $3, revision = revision + 1 \
          WHERE id = $1 AND revision = $2",
@@ -604,7 +615,7 @@ pub(crate) async fn set_budget(
         )));
     }
     let mut tx = begin_write(pool).await?;
-    let (plan, area) = open_element(&mut tx, version, key).await?;
+    let (plan, area) = open_element(&mut tx, version, key, change.at).await?;
     insert_budget(&mut tx, version, key, lines).await?;
     logged(
         &mut tx,
@@ -620,7 +631,7 @@ pub(crate) async fn set_budget(
 }
 
 pub(crate) async fn budget(
-    pool: &Pool,
+    executor: impl sqlx::Executor<'_, Database = super::Db>,
     version: VersionId,
 ) -> StoreResult<Vec<(ElementKey, BudgetLine)>> {
     let rows: Vec<(String, i64, String, i64)> = sqlx::query_as(
@@ -628,7 +639,7 @@ pub(crate) async fn budget(
          ORDER BY element_key, year, source",
     )
     .bind(version.0)
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await?;
     let mut lines = rows
         .into_iter()
@@ -659,7 +670,7 @@ pub(crate) async fn set_indicators(
         indicator.check().map_err(invalid)?;
     }
     let mut tx = begin_write(pool).await?;
-    let (plan, area) = open_element(&mut tx, version, key).await?;
+    let (plan, area) = open_element(&mut tx, version, key, change.at).await?;
     sqlx::query("DELETE FROM plan_indicator WHERE version_id = $1 AND element_key = $2")
         .bind(version.0)
         .bind(key.as_str())
@@ -839,6 +850,31 @@ pub(crate) async fn set_status(
     let kind = stored(kind, "plan kind", |k| PlanKind::from_key(&k))?;
     let status = stored(status, "plan status", |s| PlanStatus::from_key(&s))?;
     status.check_step(kind, next).map_err(invalid)?;
+    if next == PlanStatus::InComment {
+        return Err(StoreError::Invalid(
+            "a version goes out for public comment with a comment period: give its dates".into(),
+        ));
+    }
+    let version_id = version;
+    if status == PlanStatus::InComment && next == PlanStatus::Draft {
+        super::comment::close_all(&mut tx, version_id, change.at).await?;
+    }
+    if status == PlanStatus::InComment
+        && next == PlanStatus::Approved
+        && let Some(until) = super::comment::running_until(&mut tx, version_id, change.at).await?
+    {
+        return Err(StoreError::Invalid(format!(
+            "the comment period runs until {until}; close it before the approval"
+        )));
+    }
+    if next == PlanStatus::Approved {
+        let open = super::comment::unsettled(&mut tx, version_id).await?;
+        if open > 0 {
+            return Err(StoreError::Invalid(format!(
+                "{open} comments are not settled yet; settle every comment before the approval"
+            )));
+        }
+    }
     if next == PlanStatus::Approved {
         let Some(approval) = approval else {
             return Err(StoreError::Invalid(
@@ -968,7 +1004,7 @@ pub(crate) async fn import_structure(
         checked_elements.push((title, body, details));
     }
     let mut tx = begin_write(pool).await?;
-    let (plan, area, plan_kind) = open_version(&mut tx, version).await?;
+    let (plan, area, plan_kind) = open_version(&mut tx, version, change.at).await?;
     let (existing,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM plan_element WHERE version_id = $1")
             .bind(version.0)
@@ -1040,7 +1076,7 @@ pub(crate) async fn move_element(
     change: PlanChange,
 ) -> StoreResult<bool> {
     let mut tx = begin_write(pool).await?;
-    let (plan, area) = open_element(&mut tx, version, key).await?;
+    let (plan, area) = open_element(&mut tx, version, key, change.at).await?;
     let (parent, position): (Option<String>, i64) = sqlx::query_as(
         "SELECT parent_key, position FROM plan_element WHERE version_id = $1 AND key = $2",
     )

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use chrono::{DateTime, Utc};
 use souhra_core::area::AreaId;
 use souhra_core::plan::{
     ActivityStatus, ElementKey, ElementKind, PlanKind, PlanStatus, clean_text,
@@ -86,8 +87,9 @@ pub(crate) async fn sources(
 async fn open_yearly(
     tx: &mut Tx,
     version: VersionId,
+    at: DateTime<Utc>,
 ) -> StoreResult<(PlanId, AreaId, PlanKind, i32)> {
-    let (plan, area, kind) = open_version(tx, version).await?;
+    let (plan, area, kind) = open_version(tx, version, at).await?;
     if kind.has_structure() {
         return Err(StoreError::Invalid(format!(
             "a {kind} has its own content; only yearly documents draw from other plans"
@@ -106,7 +108,7 @@ pub(crate) async fn redraw(
     change: PlanChange,
 ) -> StoreResult<usize> {
     let mut tx = begin_write(pool).await?;
-    let (plan, area, _, year) = open_yearly(&mut tx, version).await?;
+    let (plan, area, _, year) = open_yearly(&mut tx, version, change.at).await?;
     let count = draw_sources(&mut tx, version, area, year).await?;
     sqlx::query("UPDATE plan_version SET revision = revision + 1 WHERE id = $1")
         .bind(version.0)
@@ -125,7 +127,7 @@ pub(crate) async fn save_outcomes(
     change: PlanChange,
 ) -> StoreResult<i64> {
     let mut tx = begin_write(pool).await?;
-    let (plan, area, kind, _) = open_yearly(&mut tx, version).await?;
+    let (plan, area, kind, _) = open_yearly(&mut tx, version, change.at).await?;
     if kind != PlanKind::BalanceReport {
         return Err(StoreError::Invalid(format!(
             "a {kind} has no reports of activities"

@@ -9,7 +9,7 @@ use souhra_core::plan::{
 };
 use souhra_store::plan::{
     ActivityReport, ElementContent, ElementDetails, ImportedElement, NewPlan, OutcomeEntry,
-    PlanChange,
+    PlanChange, VersionId,
 };
 use souhra_store::{Store, StoreError};
 
@@ -20,6 +20,19 @@ fn change(minute: i64) -> PlanChange {
         by: None,
         at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap() + Duration::minutes(minute),
     }
+}
+
+/// Takes a draft through a comment period closed at once (nobody commented).
+pub(crate) async fn through_comment(store: &Store, version: VersionId, minute: i64) {
+    let day = change(minute).at.date_naive();
+    let period = store
+        .open_comment_period(version, day, day + Duration::days(13), None, change(minute))
+        .await
+        .unwrap();
+    store
+        .close_comment_period(period, change(minute))
+        .await
+        .unwrap();
 }
 
 fn content(title: &str) -> ElementContent {
@@ -291,10 +304,7 @@ pub async fn plans_keep_keys_across_versions_and_freeze_when_approved(store: Sto
             .await,
         Err(StoreError::Invalid(_))
     ));
-    store
-        .set_plan_status(v1, PlanStatus::InComment, None, change(6))
-        .await
-        .unwrap();
+    through_comment(&store, v1, 6).await;
     assert!(matches!(
         store
             .set_plan_status(v1, PlanStatus::Approved, None, change(7))
@@ -409,10 +419,7 @@ pub async fn plans_keep_keys_across_versions_and_freeze_when_approved(store: Sto
         !original.iter().any(|(k, _)| *k == next),
         "keys are never reused"
     );
-    store
-        .set_plan_status(v2, PlanStatus::InComment, None, change(14))
-        .await
-        .unwrap();
+    through_comment(&store, v2, 14).await;
     store
         .set_plan_status(v2, PlanStatus::Approved, Some(&approval()), change(15))
         .await
@@ -535,11 +542,8 @@ pub async fn balance_reports_draw_from_plans_in_force_and_record_outcomes(store:
         keys.push(key);
     }
     let (goal, measure, activity) = (keys[1].clone(), keys[2].clone(), keys[3].clone());
-    for (minute, status) in [
-        (2, PlanStatus::InComment),
-        (3, PlanStatus::Approved),
-        (4, PlanStatus::InForce),
-    ] {
+    through_comment(&store, v1, 2).await;
+    for (minute, status) in [(3, PlanStatus::Approved), (4, PlanStatus::InForce)] {
         store
             .set_plan_status(v1, status, Some(&approval()), change(minute))
             .await
@@ -685,11 +689,8 @@ pub async fn balance_reports_draw_from_plans_in_force_and_record_outcomes(store:
     ));
     // A new version of the community plan comes into force; the report follows when redrawn.
     let v2 = store.new_plan_version(community, change(13)).await.unwrap();
-    for (minute, status) in [
-        (14, PlanStatus::InComment),
-        (15, PlanStatus::Approved),
-        (16, PlanStatus::InForce),
-    ] {
+    through_comment(&store, v2, 14).await;
+    for (minute, status) in [(15, PlanStatus::Approved), (16, PlanStatus::InForce)] {
         store
             .set_plan_status(v2, status, Some(&approval()), change(minute))
             .await

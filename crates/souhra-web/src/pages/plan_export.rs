@@ -282,7 +282,6 @@ async fn document(
     let store = state.store();
     let tr = state.translations();
     let t = |key: &str| tr.text(lang, key, None);
-    let labels = state.labels();
     let elements = store.plan_elements(version.id).await?;
     let budget = store.plan_budget(version.id).await?;
     let indicators = store.plan_indicators(version.id).await?;
@@ -322,46 +321,7 @@ async fn document(
                 }
             }
             ElementKind::Measure => {
-                let d = &e.details;
-                let mut facts = Vec::new();
-                let mut fact = |key: &str, v: Option<String>| {
-                    if let Some(v) = v.filter(|v| !v.is_empty()) {
-                        facts.push((t(key), v));
-                    }
-                };
-                fact("plan-justification", d.justification.clone());
-                fact(
-                    "plan-target-groups",
-                    Some(
-                        d.target_groups
-                            .iter()
-                            .map(|g| labels.label(Codelist::TargetGroup, g))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ),
-                );
-                fact(
-                    "plan-responsible",
-                    Some(
-                        [&d.responsible_organization, &d.responsible_person]
-                            .into_iter()
-                            .flatten()
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ),
-                );
-                fact("plan-partners", d.partners.clone());
-                if d.start.is_some() || d.end.is_some() {
-                    let date = |x: Option<chrono::NaiveDate>| {
-                        x.map(|x| lang.format_date(x)).unwrap_or_default()
-                    };
-                    fact(
-                        "plan-when",
-                        Some(format!("{} – {}", date(d.start), date(d.end))),
-                    );
-                }
-                fact("plan-outputs", d.outputs.clone());
+                let facts = super::plans::measure_facts(state, lang, &e.details);
                 let own: Vec<_> = budget.iter().filter(|(k, _)| *k == e.key).collect();
                 let measure = MeasureDoc {
                     number: no(&e.key),

@@ -39,7 +39,7 @@ pub(crate) fn change(signed: &Signed) -> PlanChange {
     }
 }
 
-async fn may(
+pub(crate) async fn may(
     state: &AppState,
     signed: &Signed,
     area: &Area,
@@ -56,7 +56,7 @@ async fn may(
     ))
 }
 
-fn text(state: &AppState, lang: Lang, key: &str) -> String {
+pub(crate) fn text(state: &AppState, lang: Lang, key: &str) -> String {
     state.translations().text(lang, key, None)
 }
 
@@ -366,6 +366,15 @@ impl AdminPlanPage<'_> {
             Some("stav=ulozeno") if problem.is_none() => Some(text(state, lang, "admin-saved")),
             _ => None,
         };
+        let comment_defaults = if steps
+            .iter()
+            .any(|s| s.status == PlanStatus::InComment.key())
+        {
+            Some(super::comments_admin::period_defaults(state, area).await?)
+        } else {
+            None
+        };
+        let has_comments = !state.store().comment_periods(plan.id).await?.is_empty();
         let top_kinds: Vec<&str> = if plan.kind.has_structure() {
             vec![ElementKind::Chapter.key(), ElementKind::Priority.key()]
         } else {
@@ -395,6 +404,8 @@ impl AdminPlanPage<'_> {
                     manage,
                     frozen => !open,
                     steps,
+                    comment_defaults,
+                    has_comments,
                     message,
                     problem,
                     problems,
@@ -1048,6 +1059,15 @@ pub(crate) struct StatusForm {
     datum: String,
     #[serde(default)]
     organ: String,
+    /// First day of a comment period.
+    #[serde(default)]
+    od: String,
+    /// Last day of a comment period.
+    #[serde(default)]
+    do_: String,
+    /// The announcement of a comment period.
+    #[serde(default)]
+    oznameni: String,
     #[serde(default)]
     csrf: String,
 }
@@ -1066,6 +1086,31 @@ pub(crate) async fn set_status(
     let plan = plan_in(&state, &area, id).await?;
     let version = newest(&plan)?;
     let next = PlanStatus::from_key(&form.stav).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    if next == PlanStatus::InComment {
+        let dates = (form.od.as_str(), form.do_.as_str(), form.oznameni.as_str());
+        return match super::comments_admin::open_period(&state, lang, &signed, &area, &plan, dates)
+            .await?
+        {
+            Ok(()) => Ok(Redirect::to(&format!(
+                "/sprava/{}/plan/{id}/pripominky?stav=ulozeno",
+                area.slug
+            ))
+            .into_response()),
+            Err(message) => refused_page(
+                &state,
+                lang,
+                &area,
+                id,
+                (StatusCode::BAD_REQUEST, message),
+                "",
+            ),
+        };
+    }
+    if next == PlanStatus::Approved
+        && let Some(message) = super::comments_admin::approval_blocked(&state, lang, &plan).await?
+    {
+        return refused_page(&state, lang, &area, id, (StatusCode::CONFLICT, message), "");
+    }
     let approval = if next == PlanStatus::Approved {
         let date = NaiveDate::parse_from_str(form.datum.trim(), "%Y-%m-%d").ok();
         match date.and_then(|d| Approval::new(&form.usneseni, d, &form.organ).ok()) {

@@ -13,7 +13,7 @@ use souhra_core::codelist::Codelist;
 use souhra_core::plan::{
     BudgetLine, ElementKey, ElementKind, Indicator, PlanStatus, YearValue, indicator_status,
 };
-use souhra_store::plan::{Element, Plan, PlanVersion};
+use souhra_store::plan::{Element, ElementDetails, Plan, PlanVersion};
 use souhra_store::records::ServiceId;
 
 use super::cards::{service_href, short_slug};
@@ -49,7 +49,7 @@ struct PlanItem {
     topic: Option<String>,
     from: i32,
     to: i32,
-    status: &'static str,
+    status: String,
     resolution: Option<String>,
 }
 
@@ -61,7 +61,7 @@ fn item(area: &str, plan: &Plan, version: &PlanVersion) -> PlanItem {
         topic: plan.topic.clone(),
         from: plan.period.from,
         to: plan.period.to,
-        status: version.status.key(),
+        status: version.status.key().to_owned(),
         resolution: version.approval.as_ref().map(|a| a.resolution.clone()),
     }
 }
@@ -77,7 +77,16 @@ pub(crate) async fn plans(
     let area_slug = area.slug.to_string();
     let mut current = Vec::new();
     let mut archive = Vec::new();
+    let mut in_comment = Vec::new();
     for plan in state.store().plans_of_area(area.id).await? {
+        if let Some(v) = plan.latest().filter(|v| v.status == PlanStatus::InComment)
+            && let Some(period) = state.store().comment_periods(plan.id).await?.pop()
+        {
+            let mut entry = item(&area_slug, &plan, v);
+            entry.href = super::comments::comments_href(&area_slug, &plan);
+            entry.status = super::comments::period_line(&state, lang, &period);
+            in_comment.push(entry);
+        }
         match published(&plan) {
             Some(v) if v.status == PlanStatus::Ended => archive.push(item(&area_slug, &plan, v)),
             Some(v) => current.push(item(&area_slug, &plan, v)),
@@ -88,7 +97,7 @@ pub(crate) async fn plans(
         .title_key("plans-title")
         .nav("plans")
         .area(AreaView::new(&state, lang, &area))
-        .render("plans.html", view! { current, archive })?;
+        .render("plans.html", view! { current, archive, in_comment })?;
     Ok(html.into_response())
 }
 
@@ -318,6 +327,50 @@ fn tree(
     (chapters, priorities)
 }
 
+/// A measure's target groups as one line of labels.
+pub(crate) fn target_groups_text(state: &AppState, d: &ElementDetails) -> String {
+    let labels = state.labels();
+    d.target_groups
+        .iter()
+        .map(|g| labels.label(Codelist::TargetGroup, g))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Who is responsible for a measure, as one line.
+pub(crate) fn responsible_text(d: &ElementDetails) -> String {
+    [&d.responsible_organization, &d.responsible_person]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The printed facts of a measure, labelled (those filled in): justification, target groups,
+/// responsibility, partners, dates and outputs.
+pub(crate) fn measure_facts(
+    state: &AppState,
+    lang: Lang,
+    d: &ElementDetails,
+) -> Vec<(String, String)> {
+    let t = |key: &str| state.translations().text(lang, key, None);
+    let date = |x: Option<chrono::NaiveDate>| x.map(|x| lang.format_date(x)).unwrap_or_default();
+    let when = (d.start.is_some() || d.end.is_some())
+        .then(|| format!("{} – {}", date(d.start), date(d.end)));
+    [
+        ("plan-justification", d.justification.clone()),
+        ("plan-target-groups", Some(target_groups_text(state, d))),
+        ("plan-responsible", Some(responsible_text(d))),
+        ("plan-partners", d.partners.clone()),
+        ("plan-when", when),
+        ("plan-outputs", d.outputs.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| value.filter(|v| !v.is_empty()).map(|v| (t(key), v)))
+    .collect()
+}
+
 /// The structure of elements, for the rules of [`souhra_core::plan`].
 pub(crate) fn nodes(elements: &[Element]) -> Vec<souhra_core::plan::Node> {
     elements
@@ -459,6 +512,7 @@ pub(crate) async fn plan_page(
                 yearly,
                 xlsx_href => format!("{canonical}/tabulka.xlsx"),
                 pdf_href => format!("{canonical}/plan.pdf"),
+                diff_href => format!("{canonical}/zmeny"),
             },
         )?;
     Ok(html.into_response())

@@ -263,7 +263,7 @@ pub(crate) async fn service_page(
 /// Name of the cookie holding the form token of the report form.
 const CSRF_COOKIE: &str = "souhra_csrf";
 
-fn random_token() -> Result<String, AppError> {
+pub(crate) fn random_token() -> Result<String, AppError> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| AppError::Internal(format!("randomness: {e}")))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
@@ -318,7 +318,22 @@ async fn render_report(
                 max => souhra_core::public::REPORT_MESSAGE_CHARS.1,
             },
         )?;
-    let mut response = (status, html).into_response();
+    Ok(with_form_token(
+        state,
+        (status, html).into_response(),
+        &area_slug,
+        &token,
+    ))
+}
+
+/// Sets the cookie holding the form token of a public form of the area `area_slug` (the form
+/// carries the same token; a submission without both is refused).
+pub(crate) fn with_form_token(
+    state: &AppState,
+    mut response: Response,
+    area_slug: &str,
+    token: &str,
+) -> Response {
     let secure = if state.config().is_https() {
         "; Secure"
     } else {
@@ -329,7 +344,12 @@ async fn render_report(
     )) {
         response.headers_mut().append(SET_COOKIE, cookie);
     }
-    Ok(response)
+    response
+}
+
+/// Whether a public form's submitted token matches its cookie.
+pub(crate) fn form_token_ok(headers: &HeaderMap, submitted: &str) -> bool {
+    !submitted.is_empty() && cookie_value(headers, CSRF_COOKIE).is_some_and(|c| c == submitted)
 }
 
 pub(crate) async fn report_form(
@@ -369,8 +389,7 @@ pub(crate) async fn report_submit(
     let area = load_area(&state, &slug).await?;
     let (detail, _) = load_service(&state, &area.slug.to_string(), &id_and_slug).await?;
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let token_ok = !form.token.is_empty()
-        && cookie_value(&headers, CSRF_COOKIE).is_some_and(|c| c == form.token);
+    let token_ok = form_token_ok(&headers, &form.token);
     let thanks = format!(
         "{}/chyba/dekujeme",
         service_href(area.slug.as_str(), detail.id.0, &detail.name)

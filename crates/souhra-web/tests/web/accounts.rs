@@ -885,6 +885,58 @@ const ROUTES: &[Route] = &[
         path: "/sprava/nepomuk/schuzka/{meeting}/pozvanky",
         form: &[],
     },
+    Route {
+        name: "comments on a plan",
+        method: "GET",
+        path: "/sprava/nepomuk/plan/{commented}/pripominky",
+        form: &[],
+    },
+    Route {
+        name: "changes between a plan's texts",
+        method: "GET",
+        path: "/sprava/nepomuk/plan/{plan}/zmeny",
+        form: &[],
+    },
+    Route {
+        name: "the settlement table of a plan's comments",
+        method: "GET",
+        path: "/sprava/nepomuk/plan/{commented}/vyporadani.xlsx",
+        form: &[],
+    },
+    Route {
+        name: "end a comment period",
+        method: "POST",
+        path: "/sprava/nepomuk/plan/{commented}/pripominky/ukoncit",
+        form: &[],
+    },
+    Route {
+        name: "the area's rules for comments",
+        method: "POST",
+        path: "/sprava/nepomuk/pripominky/pravidla",
+        form: &[("plan", "{plan}"), ("dni", "14"), ("identifikace", "name")],
+    },
+    Route {
+        name: "settle a comment",
+        method: "POST",
+        path: "/sprava/nepomuk/pripominka/{comment}/vyporadani",
+        form: &[
+            ("stav", "noted"),
+            ("oduvodneni", "Bereme na vědomí."),
+            ("revize", "1"),
+        ],
+    },
+    Route {
+        name: "hide a comment",
+        method: "POST",
+        path: "/sprava/nepomuk/pripominka/{comment}/skryt",
+        form: &[("akce", "skryt"), ("duvod", "Matice")],
+    },
+    Route {
+        name: "erase a commenter's personal data",
+        method: "POST",
+        path: "/sprava/nepomuk/pripominka/{comment}/anonymizovat",
+        form: &[],
+    },
 ];
 
 /// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
@@ -1004,6 +1056,41 @@ async fn materialize(
             .unwrap();
         values.push(("{plan}", plan.0.to_string()));
     }
+    if text.contains("{comment") {
+        // A plan out for comment with one comment from the public.
+        let change = souhra_store::plan::PlanChange { by: None, at: now };
+        let kind = souhra_core::plan::PlanKind::ActionPlan;
+        let new = souhra_store::plan::NewPlan {
+            area: nepomuk,
+            kind,
+            title: "Plán s připomínkou".into(),
+            topic: None,
+            period: souhra_core::plan::Period::new(kind, 2027, 2028).unwrap(),
+        };
+        let (plan, version) = store.create_plan(&new, change).await.unwrap();
+        let today = souhra_store::comment::prague_day(now);
+        let period = store
+            .open_comment_period(version, today, today + chrono::Days::new(13), None, change)
+            .await
+            .unwrap();
+        let comment = store
+            .add_comment(
+                period,
+                &souhra_store::comment::NewComment {
+                    element: None,
+                    element_label: None,
+                    text: souhra_core::comment::CommentText::new("Matice.", "").unwrap(),
+                    author: souhra_core::comment::Author::default(),
+                    account: None,
+                    consent: None,
+                },
+                now,
+            )
+            .await
+            .unwrap();
+        values.push(("{commented}", plan.0.to_string()));
+        values.push(("{comment}", comment.0.to_string()));
+    }
     if text.contains("{balance}") {
         let kind = souhra_core::plan::PlanKind::BalanceReport;
         let new = souhra_store::plan::NewPlan {
@@ -1084,57 +1171,57 @@ async fn every_route_of_the_administration_by_every_role() {
         (
             "anonymous",
             vec![],
-            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn--n-n-n",
+            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn--n-n-n---nnnnn",
         ),
         (
             "no role",
             vec![],
-            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
         ),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyy",
+            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyy",
+            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyy",
+            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyyyynynyn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyyyynynynyyynnnnn",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnnyynynyn",
+            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynyn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynyn",
+            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnn",
         ),
     ];
     let mut checked = 0;

@@ -405,6 +405,15 @@ async fn plans_are_written_together_approved_and_published() {
             .status,
         StatusCode::SEE_OTHER
     );
+    // The default comment period runs from today: ended early, nobody commented.
+    let closed = app
+        .post(
+            &format!("/sprava/nepomuk/plan/{id}/pripominky/ukoncit"),
+            &[("csrf", csrf.as_str())],
+            &coordinator,
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
     let missing = step(coordinator.clone(), csrf.clone(), "approved", vec![]).await;
     assert_eq!(missing.status, StatusCode::BAD_REQUEST);
     assert!(missing.text.contains("číslo usnesení"), "{}", missing.text);
@@ -630,11 +639,15 @@ async fn plan_in_force(store: &souhra_store::Store, area: souhra_core::area::Are
         "Zastupitelstvo",
     )
     .unwrap();
-    for status in [
-        PlanStatus::InComment,
-        PlanStatus::Approved,
-        PlanStatus::InForce,
-    ] {
+    let (from, to) = (
+        chrono::NaiveDate::from_ymd_opt(2025, 11, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2025, 11, 30).unwrap(),
+    );
+    store
+        .record_outside_comment(v, from, to, change)
+        .await
+        .unwrap();
+    for status in [PlanStatus::Approved, PlanStatus::InForce] {
         store
             .set_plan_status(v, status, Some(&approval), change)
             .await

@@ -153,11 +153,11 @@ async fn generate(
         "Benchmark council",
     )
     .map_err(invalid)?;
-    for step in [
-        PlanStatus::InComment,
-        PlanStatus::Approved,
-        PlanStatus::InForce,
-    ] {
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 10, d).unwrap_or_default();
+    store
+        .record_outside_comment(version, day(1), day(31), change)
+        .await?;
+    for step in [PlanStatus::Approved, PlanStatus::InForce] {
         store
             .set_plan_status(version, step, Some(&approval), change)
             .await?;
@@ -165,7 +165,7 @@ async fn generate(
     Ok((plan.0, made + measures.len()))
 }
 
-async fn get(
+pub(super) async fn get(
     router: &axum::Router,
     path: &str,
 ) -> Result<(axum::http::StatusCode, Vec<u8>), Failure> {
@@ -184,7 +184,7 @@ async fn get(
     Ok((status, bytes.to_vec()))
 }
 
-fn ms(d: Duration) -> f64 {
+pub(super) fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 use souhra_core::area::AreaId;
 use souhra_core::plan::{
@@ -48,6 +49,38 @@ struct PlanSeed {
     /// A balance report's results per item of the plans it draws from.
     #[serde(default)]
     outcomes: Vec<OutcomeSeed>,
+    /// The new draft goes out for comment from the day the demo starts, with these comments.
+    #[serde(default)]
+    comment: Option<CommentSeed>,
+}
+
+#[derive(Deserialize)]
+struct CommentSeed {
+    /// Edits of the draft before it goes out: (element title, new title, new text).
+    #[serde(default)]
+    edits: Vec<(String, String, String)>,
+    /// Length of the period in days.
+    days: u64,
+    announcement: Option<String>,
+    comments: Vec<OneCommentSeed>,
+}
+
+#[derive(Deserialize)]
+struct OneCommentSeed {
+    /// The element's reference (none: the whole plan).
+    #[serde(default)]
+    on: Option<String>,
+    text: String,
+    #[serde(default)]
+    proposal: String,
+    /// A published name (fictional), if the commenter allowed it.
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    organization: Option<String>,
+    /// Settlement status and justification, once settled.
+    #[serde(default)]
+    settlement: Option<(String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +156,22 @@ struct IndicatorSeed {
 
 fn bad(what: impl std::fmt::Display) -> Failure {
     Failure::runtime(format!("{DEMO_PLANS}: {what}"))
+}
+
+/// When the demo's plans were out for comment before they were approved: a month that ended
+/// six weeks before the council's decision (October for a plan approved in mid-December), or
+/// the fortnight before today for a plan not approved.
+fn held_comment(approval: Option<&Approval>, change: PlanChange) -> (NaiveDate, NaiveDate) {
+    match approval {
+        Some(a) => {
+            let to = a.date - chrono::Days::new(41);
+            (to - chrono::Days::new(30), to)
+        }
+        None => {
+            let to = change.at.date_naive() - chrono::Days::new(1);
+            (to - chrono::Days::new(13), to)
+        }
+    }
 }
 
 /// Stores the demo plans in `area` unless it has plans already; returns how many were made.
@@ -251,15 +300,100 @@ pub async fn seed(store: &Store, area: AreaId) -> Result<usize, Failure> {
             comment.iter().chain(rest).copied().collect()
         };
         for step in path {
+            if step == PlanStatus::InComment {
+                let (from, to) = held_comment(approval.as_ref(), change);
+                store
+                    .record_outside_comment(version, from, to, change)
+                    .await?;
+                continue;
+            }
             store
                 .set_plan_status(version, step, approval.as_ref(), change)
                 .await?;
         }
         if seed.next_draft {
-            store.new_plan_version(plan, change).await?;
+            let draft = store.new_plan_version(plan, change).await?;
+            if let Some(comment) = &seed.comment {
+                seed_comments(store, draft, comment, change).await?;
+            }
         }
     }
     Ok(file.plans.len())
+}
+
+/// The element keys of a version by title, for comments that name their element by reference.
+async fn keys_of(store: &Store, version: VersionId) -> Result<Vec<(String, ElementKey)>, Failure> {
+    let elements = store.plan_elements(version).await?;
+    Ok(elements.into_iter().map(|e| (e.title, e.key)).collect())
+}
+
+/// Opens the comment period of a demo draft and adds its fictional comments.
+async fn seed_comments(
+    store: &Store,
+    version: VersionId,
+    seed: &CommentSeed,
+    change: PlanChange,
+) -> Result<(), Failure> {
+    for (title, new_title, body) in &seed.edits {
+        let element = store
+            .plan_elements(version)
+            .await?
+            .into_iter()
+            .find(|e| e.title == *title)
+            .ok_or_else(|| bad(format!("edit of {title}: no such element")))?;
+        let content = souhra_store::plan::ElementContent {
+            title: new_title.clone(),
+            body: Some(body.clone()),
+            details: element.details.clone(),
+        };
+        store
+            .update_plan_element(version, &element.key, element.revision, &content, change)
+            .await?;
+    }
+    let elements = keys_of(store, version).await?;
+    let from = souhra_store::comment::prague_day(change.at);
+    let to = from + chrono::Days::new(seed.days.saturating_sub(1));
+    let period = store
+        .open_comment_period(version, from, to, seed.announcement.as_deref(), change)
+        .await?;
+    for c in &seed.comments {
+        let element = match &c.on {
+            Some(title) => Some(
+                elements
+                    .iter()
+                    .find(|(t, _)| t == title)
+                    .ok_or_else(|| bad(format!("comment on {title}: no such element")))?,
+            ),
+            None => None,
+        };
+        let text = souhra_core::comment::CommentText::new(&c.text, &c.proposal).map_err(bad)?;
+        let named = c.name.is_some() || c.organization.is_some();
+        let comment = souhra_store::comment::NewComment {
+            element: element.map(|(_, k)| k.clone()),
+            // The page numbers and names the element in the reader's language.
+            element_label: None,
+            text,
+            author: souhra_core::comment::Author {
+                name: c.name.clone(),
+                organization: c.organization.clone(),
+                email: None,
+                named,
+                notify: false,
+            },
+            account: None,
+            consent: None,
+        };
+        let id = store.add_comment(period, &comment, change.at).await?;
+        if let Some((status, justification)) = &c.settlement {
+            let input = souhra_store::comment::SettlementInput {
+                status: souhra_core::comment::Settlement::from_key(status).map_err(bad)?,
+                justification: justification.clone(),
+                change: None,
+            };
+            store.settle_comment(id, 1, &input, change).await?;
+        }
+    }
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

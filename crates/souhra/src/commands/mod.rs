@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod bench;
+pub mod bench_comments;
 pub mod bench_plan;
 pub mod catalogue;
 pub mod demo_groups;
