@@ -22,6 +22,7 @@
 //! depends on nothing of ours.
 
 pub mod account;
+pub mod analysis;
 pub mod area;
 pub mod catalogue;
 pub mod code;

@@ -92,3 +92,20 @@ pub fn fingerprint() -> String {
     }
     format!("{hash:016x}")
 }
+
+/// The reference groups of the supply analysis: per kind of service (paragraph), the age from
+/// which its users are counted (`data/analysis/referencni_skupiny.csv`, Souhra's own); kinds
+/// not listed are counted per 1,000 of all inhabitants.
+pub fn reference_groups() -> Result<souhra_core::analysis::ReferenceGroups, DataError> {
+    const FILE: &str = "analysis/referencni_skupiny.csv";
+    let table = crate::table::Table::parse(FILE, file(FILE)?)?;
+    table.require(&["paragraf", "vek_od"])?;
+    let pairs = table
+        .rows()
+        .map(|row| {
+            let kind = row.parse("paragraf", souhra_core::codelist::Paragraph::parse)?;
+            Ok((kind.to_string(), row.number::<u8>("vek_od")?))
+        })
+        .collect::<Result<Vec<_>, DataError>>()?;
+    Ok(souhra_core::analysis::ReferenceGroups::new(pairs))
+}

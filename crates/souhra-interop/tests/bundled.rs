@@ -124,8 +124,8 @@ fn bundled_files_are_exact_copies_of_the_shared_originals() {
     let Some(shared) = shared_data() else { return };
     assert!(bundled::FILES.len() >= 11);
     // Souhra's own files: generator/ (fictional word lists), sheet/ (spreadsheet layout),
-    // public/ (default life situations); hsds/ is checked below.
-    let own = ["generator/", "sheet/", "hsds/", "public/"];
+    // public/ (default life situations), analysis/ (reference groups); hsds/ is checked below.
+    let own = ["generator/", "sheet/", "hsds/", "public/", "analysis/"];
     let copies = bundled::FILES
         .iter()
         .filter(|f| !own.iter().any(|prefix| f.path.starts_with(prefix)));
@@ -166,4 +166,25 @@ fn the_bundled_hsds_datapackage_is_the_official_one() {
     let Some(shared) = shared_data() else { return };
     let official = std::fs::read(shared.join("../spec/hsds-3.0/datapackage.json")).unwrap();
     assert!(official == bundled::file("hsds/datapackage.json").unwrap());
+}
+
+#[test]
+fn reference_groups_name_existing_kinds() {
+    let groups = bundled::reference_groups().expect("reference groups");
+    let kinds: Vec<String> = bundled::codelists()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.codelist == souhra_core::codelist::Codelist::ServiceKind)
+        .map(|e| e.key)
+        .collect();
+    assert_eq!(groups.from_age("49"), 65, "homes for seniors count per 65+");
+    assert_eq!(groups.from_age("40"), 80, "home care counts per 80+");
+    assert_eq!(
+        groups.from_age("37"),
+        0,
+        "kinds not listed count per everybody"
+    );
+    for kind in ["40", "41", "44", "49", "50", "66"] {
+        assert!(kinds.iter().any(|k| k == kind), "{kind} is not a kind");
+    }
 }

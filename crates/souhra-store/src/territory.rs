@@ -108,6 +108,15 @@ impl Store {
         dispatch!(self, territory::population(code))
     }
 
+    /// The current municipalities of `region` (or of the whole country) as the analysis sees
+    /// them: their units, point and population figures; two queries.
+    pub async fn analysis_places(
+        &self,
+        region: Option<RegionCode>,
+    ) -> StoreResult<Vec<souhra_core::analysis::Place>> {
+        dispatch!(self, territory::analysis_places(region))
+    }
+
     /// Every municipality's name and representative point, by code (former ones included).
     pub async fn municipality_names_and_points(
         &self,

@@ -68,6 +68,7 @@ const CASES: &[(&str, Case)] = cases![
     reload_retires_missing_municipalities_and_keeps_areas,
     population_bands_are_added_and_replaced,
     population_with_unknown_municipality_changes_nothing,
+    analysis_places_carry_units_points_and_population,
     codelists_load_and_grow_with_imported_codes,
     region_area_sees_its_orps,
     area_errors_are_specific,
@@ -538,6 +539,58 @@ async fn population_with_unknown_municipality_changes_nothing(store: Store) {
             .unwrap()
             .iter()
             .all(|r| r.count != 1)
+    );
+}
+
+async fn analysis_places_carry_units_points_and_population(store: Store) {
+    load(&store, &plzensky_kraj()).await;
+    let records = [
+        record("558109", "2021-01-01", "total", 3700),
+        record("558109", "2024-12-31", "0-64", 2900),
+        record("558109", "2024-12-31", "65-79", 600),
+        record("558109", "2024-12-31", "80+", 200),
+    ];
+    store.load_population(&records, &NoProgress).await.unwrap();
+    let places = store
+        .analysis_places(Some(RegionCode::parse("43").unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(places.len(), 501);
+    let nepomuk = places.iter().find(|p| p.code == code("558109")).unwrap();
+    assert_eq!(nepomuk.orp, OrpCode::parse("3207").unwrap());
+    assert_eq!(nepomuk.district.get(), 3406);
+    assert!(nepomuk.point.is_some());
+    assert_eq!(nepomuk.population.total.map(|(_, n)| n), Some(3700));
+    assert_eq!(nepomuk.aged(65), Some(800));
+    assert_eq!(nepomuk.aged(80), Some(200));
+    let kramolin = places.iter().find(|p| p.code == code("557943")).unwrap();
+    assert!(kramolin.population.bands.is_empty());
+    assert_eq!(kramolin.aged(65), None);
+    assert!(
+        kramolin.population.total.is_some(),
+        "the bundled 2021 totals"
+    );
+    assert_eq!(store.analysis_places(None).await.unwrap(), places);
+    assert!(places.iter().all(|p| !p.covered), "no area yet");
+    store
+        .create_area(&area("nepomuk", "Nepomuk", nepomuk_orp()))
+        .await
+        .unwrap();
+    let places = store.analysis_places(None).await.unwrap();
+    assert_eq!(places.iter().filter(|p| p.covered).count(), 26);
+    assert!(
+        places
+            .iter()
+            .find(|p| p.code == code("558109"))
+            .unwrap()
+            .covered
+    );
+    assert!(
+        store
+            .analysis_places(Some(RegionCode::parse("19").unwrap()))
+            .await
+            .unwrap()
+            .is_empty()
     );
 }
 

@@ -744,6 +744,8 @@ audit-event-plan-status = změna stavu plánu
 audit-event-plan-version = nová verze plánu
 audit-event-plan-value = naměřená hodnota ukazatele
 audit-entity-plan = plán č. { $id }
+audit-entity-comment = připomínka č. { $id }
+nav-analysis = Analýza
 nav-plans = Plány
 plans-title = Plány sociálních služeb
 plans-intro = Komunitní plán říká, jaké sociální služby území potřebuje a co pro to obec, poskytovatelé a lidé, kteří služby využívají, společně udělají. Akční a realizační plány ho rozpracovávají na jednotlivé roky.
@@ -1281,3 +1283,94 @@ audit-event-comment-settle = vypořádání připomínky
 audit-event-comment-hide = skrytí nebo zobrazení připomínky
 audit-event-comment-erase = smazání osobních údajů autora připomínky
 plans-in-comment = V připomínkovém řízení
+
+## Analysis of the social situation
+analysis-title = Analýza sociální situace
+analysis-title-of = Analýza sociální situace: { $name }
+analysis-intro = Kdo v území žije, jaké sociální služby tu jsou a s jakou kapacitou a kde chybějí. Počítáno z údajů ČSÚ o obyvatelích a z katalogu služeb (registr poskytovatelů MPSV a místní doplnění).
+analysis-part = Část území
+analysis-part-show = Zobrazit
+analysis-part-whole = celé území
+analysis-part-orp = ORP { $name }
+analysis-demo-note = Ukázková oblast: počty obyvatel celkem jsou skutečné (ČSÚ), věkové složení obyvatel je smyšlené a slouží jen k předvedení, stejně jako služby v katalogu.
+analysis-demography = Obyvatelé
+analysis-dates = k datům od { $from } do { $to }
+analysis-municipalities = Počet obcí
+analysis-without-total = { $count ->
+    [one] U { $count } obce chybí počet obyvatel; do součtu není započtena.
+    [few] U { $count } obcí chybí počet obyvatel; do součtu nejsou započteny.
+   *[other] U { $count } obcí chybí počet obyvatel; do součtu nejsou započteny.
+}
+analysis-zero-population = { $count ->
+    [one] { $count } obec má nula obyvatel (například vojenský újezd); počítá se s ní, ale k výpočtu na 1 000 obyvatel nic nepřidává.
+    [few] { $count } obce mají nula obyvatel (například vojenský újezd); počítá se s nimi, ale k výpočtu na 1 000 obyvatel nic nepřidávají.
+   *[other] { $count } obcí má nula obyvatel (například vojenský újezd); počítá se s nimi, ale k výpočtu na 1 000 obyvatel nic nepřidávají.
+}
+analysis-older-caption = Starší obyvatelé { $date } ve srovnání s krajem a Českou republikou
+analysis-col-region = Kraj
+analysis-col-country = Česká republika
+analysis-without-ages = Věkové složení je známo u { $with } obcí; u { $count } obcí věková data nejsou načtena, podíly platí jen pro obce s daty.
+analysis-age-caption = Věkové složení obyvatel { $date }
+analysis-age-chart = Věkové složení obyvatel: { $name }
+analysis-ages-missing = Věková data nejsou načtena.
+analysis-ages-missing-help = Podíly obyvatel ve věku 65 a 80 a více let a počty na 1 000 obyvatel těchto věkových skupin se ukážou, až správce načte údaje ČSÚ o obyvatelích podle věku (příkaz souhra territory load --population).
+analysis-municipalities-caption = Obyvatelé podle obcí
+analysis-col-code = Kód obce
+analysis-col-municipality = Obec
+analysis-col-65 = 65 a více let
+analysis-col-80 = 80 a více let
+analysis-unknown = –
+analysis-supply = Služby a jejich kapacita
+analysis-supply-intro = Kapacita služeb podle druhu, formy a typu kapacity, v území a na 1 000 obyvatel skupiny, které služba slouží (například lůžka domovů pro seniory na 1 000 obyvatel ve věku 65 a více let).
+analysis-supply-caption = Kapacita sociálních služeb: { $name }
+analysis-col-kind = Druh služby
+analysis-col-form = Forma
+analysis-col-capacity-type = Typ kapacity
+analysis-col-services = Služeb
+analysis-col-capacity = Kapacita
+analysis-col-group = Vztaženo k
+analysis-col-group-size = Obyvatel ve skupině
+analysis-col-per-1000 = Na 1 000
+analysis-supply-rule = Kapacita služby se dělí mezi obce, kterým slouží, podle počtu obyvatel skupiny: pobytová forma patří obcím svých zařízení, ambulantní a terénní forma obcím své územní působnosti. Nic se tak nepočítá dvakrát. Ukončené a pozastavené služby se nepočítají.
+analysis-compare-note = Srovnání s krajem nebo republikou se ukazuje jen tam, kde katalog této instalace pokrývá celé území kraje nebo republiky (registr se načítá jen pro území jejích oblastí).
+analysis-supply-none = V území není žádná služba s uvedenou kapacitou.
+analysis-without-capacity = Služby bez údaje o kapacitě (nejsou v tabulce započteny), podle druhu:
+analysis-coverage = Dostupnost služeb v obcích
+analysis-coverage-intro = Druh služby je v obci dostupný, když ji pokrývá územní působnost některé služby tohoto druhu nebo když je její zařízení do { $km } km od obce.
+analysis-coverage-caption = Obce, kde druh služby chybí (zařízení do { $km } km)
+analysis-col-missing = Obcí bez služby
+analysis-col-missing-people = Obyvatel v nich
+analysis-missing-of = { $missing } z { $all }
+analysis-coverage-link = Vybrat druh služby a vzdálenost
+analysis-xlsx = Tabulky analýzy (XLSX)
+analysis-group-all = všem obyvatelům
+analysis-group-from = obyvatelům od { $from } let
+analysis-sheet-population = Obyvatelé
+analysis-sheet-supply = Kapacita služeb
+analysis-coverage-title = Dostupnost služeb v obcích
+analysis-coverage-help = Vyberte druh služby a vzdálenost, do které má být zařízení od obce. Mapa a tabulka ukážou obce, kde služba chybí.
+analysis-kind-choose = – vyberte druh služby –
+analysis-km = Vzdálenost zařízení (km)
+analysis-km-help = celé číslo od 1 do { $max }
+analysis-coverage-show = Ukázat dostupnost
+analysis-coverage-of = { $kind }: dostupnost v obcích (zařízení do { $km } km)
+analysis-missing-summary = Služba chybí v { $missing } z { $all } obcí.
+analysis-map-caption = Plný kroužek: služba je dostupná. Prázdný přeškrtnutý kroužek: služba chybí. Velikost odpovídá počtu obyvatel. Stejné údaje jsou v tabulce.
+analysis-map-title = Mapa obcí: { $kind } chybí v { $missing } z { $all } obcí
+analysis-map-available = dostupná
+analysis-map-missing = chybí
+analysis-sort = Řadit podle:
+analysis-sort-obec = názvu obce
+analysis-sort-obyvatele = počtu obyvatel
+analysis-sort-dostupnost = dostupnosti
+analysis-sort-vzdalenost = vzdálenosti zařízení
+analysis-col-available = Dostupná
+analysis-col-by-area = Služeb s působností v obci
+analysis-col-nearest = Nejbližší zařízení (km)
+analysis-col-nearest-service = Nejbližší služba
+analysis-yes = ano
+analysis-no = ne
+analysis-csv = Tabulka dostupnosti (CSV)
+analysis-coverage-xlsx = Tabulka dostupnosti (XLSX)
+analysis-km-invalid = Vzdálenost „{ $value }“ nelze použít: zadejte celé číslo od 1 do { $max } km.
+analysis-kind-invalid = Druh služby „{ $value }“ neznáme: vyberte ho ze seznamu.

@@ -71,6 +71,15 @@ impl Labels {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// The labelled keys of a codelist, in no particular order.
+    pub(crate) fn keys(&self, list: Codelist) -> Vec<String> {
+        self.codes
+            .keys()
+            .filter(|(l, _)| *l == list)
+            .map(|(_, key)| key.clone())
+            .collect()
+    }
+
     /// Whether the codelist has this key.
     pub(crate) fn has(&self, list: Codelist, key: &str) -> bool {
         self.codes.contains_key(&(list, key.to_owned()))

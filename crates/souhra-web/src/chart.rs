@@ -140,6 +140,158 @@ pub(crate) fn indicator_svg(
     svg
 }
 
+/// A horizontal bar chart: one bar per `(label, value, value as text)`, longest bar for the
+/// largest value; the page shows the same numbers as a table.
+pub(crate) fn bars_svg(bars: &[(String, f64, String)], id: &str, title: &str) -> String {
+    const ROW: f64 = 22.0;
+    const LABEL: f64 = 110.0;
+    const VALUE: f64 = 70.0;
+    const WIDE: f64 = 480.0;
+    let height = ROW * bars.len() as f64 + 8.0;
+    let largest = bars
+        .iter()
+        .map(|(_, v, _)| *v)
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart bars\" viewBox=\"0 0 {WIDE} {height}\" role=\"img\" \
+         aria-labelledby=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"{id}\">{}</title>",
+        escape(title)
+    );
+    for (i, (label, value, text)) in bars.iter().enumerate() {
+        let top = 4.0 + ROW * i as f64;
+        let length = if largest > 0.0 && value.is_finite() {
+            (value / largest * (WIDE - LABEL - VALUE)).max(0.0)
+        } else {
+            0.0
+        };
+        let _ = write!(
+            svg,
+            "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"end\">{label}</text>\
+             <rect class=\"bar\" x=\"{LABEL}\" y=\"{top:.1}\" width=\"{length:.1}\" height=\"{h:.1}\"/>\
+             <text x=\"{vx:.1}\" y=\"{y:.1}\">{text}</text>",
+            x = LABEL - 6.0,
+            y = top + 14.0,
+            h = ROW - 6.0,
+            vx = LABEL + length + 4.0,
+            label = escape(label),
+            text = escape(text),
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A map of the municipalities `shown` (code, name, slug) as points: filled where the kind is
+/// available, hollow and crossed where it is not (so that the difference does not rest on
+/// colour), sized by population; each point is named in its own title. No tiles, no script.
+pub(crate) fn coverage_map_svg(
+    territory: &souhra_core::analysis::Territory,
+    coverage: &[souhra_core::analysis::Coverage],
+    shown: &[(souhra_core::code::MunicipalityCode, String, String)],
+    title: &str,
+    available: &str,
+    missing: &str,
+) -> String {
+    const SIZE: f64 = 560.0;
+    const PAD: f64 = 16.0;
+    const LEGEND: f64 = 30.0;
+    let points: Vec<(souhra_core::territory::GeoPoint, &str, bool, u64)> = coverage
+        .iter()
+        .zip(shown)
+        .filter_map(|(c, (code, name, _))| {
+            let place = territory.place(*code)?;
+            Some((
+                place.point?,
+                name.as_str(),
+                c.available,
+                place.aged(0).unwrap_or(0),
+            ))
+        })
+        .collect();
+    let (mut south, mut north, mut west, mut east) = (90.0_f64, -90.0_f64, 180.0_f64, -180.0_f64);
+    for (p, ..) in &points {
+        south = south.min(p.lat);
+        north = north.max(p.lat);
+        west = west.min(p.lon);
+        east = east.max(p.lon);
+    }
+    let stretch = ((south + north) / 2.0).to_radians().cos().max(0.1);
+    let span_x = ((east - west) * stretch).max(0.01);
+    let span_y = (north - south).max(0.01);
+    let scale = (SIZE - 2.0 * PAD) / span_x.max(span_y);
+    let width = span_x * scale + 2.0 * PAD;
+    let height = span_y * scale + 2.0 * PAD + LEGEND;
+    let largest = points.iter().map(|p| p.3).max().unwrap_or(0).max(1) as f64;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart map\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" \
+         aria-labelledby=\"mapa-titulek\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"mapa-titulek\">{}</title>",
+        escape(title)
+    );
+    let marker = |svg: &mut String, x: f64, y: f64, r: f64, ok: bool| {
+        if ok {
+            let _ = write!(
+                svg,
+                "<circle class=\"available\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/>"
+            );
+        } else {
+            let d = r * 0.6;
+            let _ = write!(
+                svg,
+                "<circle class=\"missing\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/>\
+                 <path class=\"missing\" d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\"/>",
+                x - d,
+                y - d,
+                x + d,
+                y + d,
+                x - d,
+                y + d,
+                x + d,
+                y - d
+            );
+        }
+    };
+    for (point, name, ok, people) in &points {
+        let x = PAD + (point.lon - west) * stretch * scale;
+        let y = PAD + (north - point.lat) * scale;
+        let r = 3.0 + 7.0 * (*people as f64 / largest).sqrt();
+        let _ = write!(
+            svg,
+            "<g><title>{}: {}</title>",
+            escape(name),
+            escape(if *ok { available } else { missing })
+        );
+        marker(&mut svg, x, y, r, *ok);
+        svg.push_str("</g>");
+    }
+    let legend_y = height - LEGEND / 2.0;
+    marker(&mut svg, PAD + 6.0, legend_y, 6.0, true);
+    let _ = write!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+        PAD + 18.0,
+        legend_y + 4.0,
+        escape(available)
+    );
+    let second = PAD + 30.0 + 7.5 * available.chars().count() as f64;
+    marker(&mut svg, second, legend_y, 6.0, false);
+    let _ = write!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+        second + 12.0,
+        legend_y + 4.0,
+        escape(missing)
+    );
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +340,30 @@ mod tests {
         let actual = svg.split("class=\"actual\" d=\"").nth(1).unwrap();
         assert_eq!(actual.matches('L').count(), 2);
         assert!(svg.contains(">2025<") && svg.contains(">2028<"));
+    }
+
+    #[test]
+    fn bar_charts_scale_to_the_largest_value_and_escape() {
+        let svg = bars_svg(
+            &[
+                ("0–14 <let>".into(), 50.0, "50".into()),
+                ("65+".into(), 100.0, "100".into()),
+                ("80+".into(), 0.0, "0".into()),
+            ],
+            "vek",
+            "Věk & pohlaví",
+        );
+        assert!(svg.contains("<title id=\"vek\">Věk &amp; pohlaví</title>"));
+        assert!(svg.contains("0–14 &lt;let&gt;"));
+        let widths: Vec<f64> = svg
+            .split("width=\"")
+            .skip(1)
+            .map(|w| w.split('"').next().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(widths.len(), 3);
+        assert!((widths[1] - 2.0 * widths[0]).abs() < 0.2, "{widths:?}");
+        assert!(widths[2].abs() < 1e-9);
+        assert!(!svg.contains("NaN"));
     }
 
     #[test]

@@ -340,6 +340,23 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/{area}/material/{id}", get(pages::group_pages::material))
         .route("/kalendar/{file}", get(pages::group_pages::person_feed))
+        .route("/{area}/analyza", get(pages::analysis::analysis_page))
+        .route(
+            "/{area}/analyza.xlsx",
+            get(pages::analysis::analysis_workbook),
+        )
+        .route(
+            "/{area}/analyza/dostupnost",
+            get(pages::analysis::coverage_page),
+        )
+        .route(
+            "/{area}/analyza/dostupnost.csv",
+            get(pages::analysis::coverage_csv),
+        )
+        .route(
+            "/{area}/analyza/dostupnost.xlsx",
+            get(pages::analysis::coverage_xlsx),
+        )
         .route("/{area}/plany", get(pages::plans::plans))
         .route("/{area}/plan/{id}", get(pages::plans::plan_page))
         .route(

@@ -194,6 +194,13 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 .collect(),
         ),
         (
+            "analysis-sort-",
+            ["obec", "obyvatele", "dostupnost", "vzdalenost"]
+                .iter()
+                .map(|k| (*k).to_owned())
+                .collect(),
+        ),
+        (
             "indicator-status-",
             souhra_core::plan::IndicatorStatus::ALL
                 .iter()

@@ -69,6 +69,8 @@ async fn app() -> App {
 
 #[path = "web/accounts.rs"]
 mod accounts;
+#[path = "web/analysis.rs"]
+mod analysis;
 #[path = "web/catalogue_pages.rs"]
 mod catalogue_pages;
 #[path = "web/comments.rs"]

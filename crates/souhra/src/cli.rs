@@ -405,6 +405,20 @@ pub enum BenchCommand {
     /// Public comment: a plan out for comment with many comments, mostly settled; times the
     /// settlement table (PDF, XLSX) and the public comment page.
     Comments(BenchComments),
+    /// The analysis of the social situation: Plzeňský kraj with generated services and a
+    /// fictional age structure; times the region's analysis page, a coverage page and the
+    /// workbook, and counts their SQL statements.
+    Analysis(BenchAnalysis),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchAnalysis {
+    /// Services to generate in the region.
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=20_000))]
+    pub services: u32,
+    /// Page loads to time.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub rounds: u32,
 }
 
 #[derive(Debug, Args)]

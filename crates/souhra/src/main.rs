@@ -21,7 +21,10 @@ use crate::failure::Failure;
 
 async fn run(cli: Cli) -> Result<(), Failure> {
     let config = Config::load(cli.config.as_deref(), &process_env)?;
-    let count_queries = matches!(cli.command, Command::Bench(BenchCommand::Plan(_)));
+    let count_queries = matches!(
+        cli.command,
+        Command::Bench(BenchCommand::Plan(_) | BenchCommand::Analysis(_))
+    );
     logging::init(&config, count_queries)?;
     match cli.command {
         Command::Serve { listen } => commands::serve::serve(config, listen).await,
@@ -51,6 +54,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Bench(BenchCommand::Plan(args)) => {
             commands::bench_plan::bench_plan(&config, &args).await
+        }
+        Command::Bench(BenchCommand::Analysis(args)) => {
+            commands::bench_analysis::bench_analysis(&config, &args).await
         }
         Command::Bench(BenchCommand::Comments(args)) => {
             commands::bench_comments::bench_comments(&config, &args).await

@@ -627,14 +627,84 @@ pub(crate) async fn population(
     .await?;
     rows.into_iter()
         .map(|(reference_date, from, to, count)| {
-            let age = |v: i64| stored(v, "age", u8::try_from);
-            let band = AgeBand::new(age(from)?, to.map(age).transpose()?)
-                .map_err(|e| StoreError::StoredValue(e.to_string()))?;
-            Ok(PopulationRecord {
-                municipality: code,
-                reference_date,
-                band,
-                count: stored(count, "population count", u64::try_from)?,
+            population_record(code, reference_date, from, to, count)
+        })
+        .collect()
+}
+
+fn population_record(
+    municipality: MunicipalityCode,
+    reference_date: NaiveDate,
+    from: i64,
+    to: Option<i64>,
+    count: i64,
+) -> StoreResult<PopulationRecord> {
+    let age = |v: i64| stored(v, "age", u8::try_from);
+    let band = AgeBand::new(age(from)?, to.map(age).transpose()?)
+        .map_err(|e| StoreError::StoredValue(e.to_string()))?;
+    Ok(PopulationRecord {
+        municipality,
+        reference_date,
+        band,
+        count: stored(count, "population count", u64::try_from)?,
+    })
+}
+
+/// The current municipalities (of one region, or all) as the analysis sees them: where they
+/// lie and their population figures.
+pub(crate) async fn analysis_places(
+    pool: &Pool,
+    region: Option<RegionCode>,
+) -> StoreResult<Vec<souhra_core::analysis::Place>> {
+    let filter = if region.is_some() {
+        " AND m.region_code = $1"
+    } else {
+        ""
+    };
+    type PlaceRow = (i64, i64, i64, i64, Option<f64>, Option<f64>, bool);
+    let places_sql = format!(
+        "SELECT m.code, m.orp_code, m.district_code, m.region_code, m.latitude, m.longitude, \
+         EXISTS (SELECT 1 FROM area_municipality am WHERE am.municipality_code = m.code) \
+         FROM municipality m WHERE m.is_current{filter} ORDER BY m.code"
+    );
+    let mut places_query = sqlx::query_as::<_, PlaceRow>(&places_sql);
+    type PopulationRow = (i64, NaiveDate, i64, Option<i64>, i64);
+    let figures_sql = format!(
+        "SELECT p.municipality_code, p.reference_date, p.age_from, p.age_to, p.count \
+         FROM population p JOIN municipality m ON m.code = p.municipality_code \
+         WHERE m.is_current{filter} ORDER BY p.municipality_code"
+    );
+    let mut figures_query = sqlx::query_as::<_, PopulationRow>(&figures_sql);
+    if let Some(region) = region {
+        places_query = places_query.bind(i64::from(region.get()));
+        figures_query = figures_query.bind(i64::from(region.get()));
+    }
+    let places = places_query.fetch_all(pool).await?;
+    let figures = figures_query.fetch_all(pool).await?;
+    let mut by_code: std::collections::HashMap<i64, Vec<PopulationRecord>> =
+        std::collections::HashMap::new();
+    for (code, date, from, to, count) in figures {
+        let municipality = stored(code, "municipality code", MunicipalityCode::try_from)?;
+        by_code.entry(code).or_default().push(population_record(
+            municipality,
+            date,
+            from,
+            to,
+            count,
+        )?);
+    }
+    places
+        .into_iter()
+        .map(|(code, orp, district, region, lat, lon, covered)| {
+            let records = by_code.remove(&code).unwrap_or_default();
+            Ok(souhra_core::analysis::Place {
+                code: stored(code, "municipality code", MunicipalityCode::try_from)?,
+                orp: stored(orp, "ORP code", OrpCode::try_from)?,
+                district: stored(district, "district code", DistrictCode::try_from)?,
+                region: stored(region, "region code", RegionCode::try_from)?,
+                point: lat.zip(lon).and_then(|(lat, lon)| GeoPoint::new(lat, lon)),
+                population: souhra_core::population::PopulationSummary::of(&records),
+                covered,
             })
         })
         .collect()

@@ -62,7 +62,7 @@ fn day(text: &str) -> Result<Option<chrono::DateTime<Utc>>, AppError> {
 
 /// A CSV field: quoted when needed, and a leading `= + - @` neutralised so spreadsheet
 /// programs do not run it as a formula.
-fn csv_field(text: &str) -> String {
+pub(crate) fn csv_field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {

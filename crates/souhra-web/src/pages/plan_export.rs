@@ -183,6 +183,37 @@ async fn workbook(
     write_tables(&plan.title, &tables).map_err(|e| AppError::Internal(e.to_string()))
 }
 
+/// A table as a CSV download named `name` (UTF-8 with a byte-order mark, so that spreadsheet
+/// programs read the Czech letters; formulas defused).
+pub(crate) fn csv_download(table: &Table, name: &str) -> Response {
+    let mut out = String::from("\u{feff}");
+    let line = |fields: Vec<String>| -> String {
+        let fields: Vec<String> = fields.iter().map(|f| super::audit::csv_field(f)).collect();
+        fields.join(",") + "\r\n"
+    };
+    out.push_str(&line(table.header.clone()));
+    for row in &table.rows {
+        out.push_str(&line(
+            row.iter()
+                .map(|c| match c {
+                    Cell::Text(t) => t.clone(),
+                    Cell::Number(n) => crate::chart::number(*n),
+                })
+                .collect(),
+        ));
+    }
+    let mut response = out.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
 /// A workbook as a download named `name`.
 pub(crate) fn xlsx_download(bytes: Vec<u8>, name: &str) -> Response {
     let mut response = bytes.into_response();

@@ -3,9 +3,11 @@
 
 pub mod admin;
 pub mod bench;
+pub mod bench_analysis;
 pub mod bench_comments;
 pub mod bench_plan;
 pub mod catalogue;
+pub mod demo_ages;
 pub mod demo_groups;
 pub mod demo_plans;
 pub mod hsds;

@@ -162,12 +162,13 @@ pub async fn area_contact(config: &Config, args: &AreaContact) -> Result<(), Fai
 }
 
 /// `souhra bench catalogue`.
-pub async fn bench_catalogue(config: &Config, args: &BenchCatalogue) -> Result<(), Failure> {
-    let work = Workspace(
-        std::env::temp_dir().join(format!("souhra-bench-catalogue-{}", std::process::id())),
-    );
-    std::fs::create_dir_all(&work.0)
-        .map_err(|e| Failure::runtime(format!("cannot create {}: {e}", work.0.display())))?;
+/// A fresh database in `work` with a region area (`bench-kraj`, Plzeňský kraj) holding
+/// `services` generated services; returns the store and the area's slug.
+pub(super) async fn bench_region(
+    config: &Config,
+    work: &Workspace,
+    services: u32,
+) -> Result<(souhra_store::Store, AreaSlug), Failure> {
     let territory = bundled::territory()?;
     let codelists = bundled::codelists()?;
     let region = RegionCode::parse(BENCH_REGION).map_err(|e| Failure::runtime(e.to_string()))?;
@@ -177,7 +178,7 @@ pub async fn bench_catalogue(config: &Config, args: &BenchCatalogue) -> Result<(
         &territory,
         &codelists,
         &GeneratorOptions {
-            services: args.services as usize,
+            services: services as usize,
             seed: 1,
             municipalities: territory
                 .municipalities
@@ -221,12 +222,22 @@ pub async fn bench_catalogue(config: &Config, args: &BenchCatalogue) -> Result<(
     )
     .await?;
     say(&format!(
-        "bench catalogue: {} services generated ({} facilities), {} imported; {}",
+        "bench region: {} services generated ({} facilities), {} imported; {}",
         generated.services,
         generated.facilities,
         report.added,
         store.description()
     ));
+    Ok((store, slug))
+}
+
+pub async fn bench_catalogue(config: &Config, args: &BenchCatalogue) -> Result<(), Failure> {
+    let work = Workspace(
+        std::env::temp_dir().join(format!("souhra-bench-catalogue-{}", std::process::id())),
+    );
+    std::fs::create_dir_all(&work.0)
+        .map_err(|e| Failure::runtime(format!("cannot create {}: {e}", work.0.display())))?;
+    let (store, slug) = bench_region(config, &work, args.services).await?;
     for (paper, name) in [(Paper::A4, "A4"), (Paper::A5, "A5")] {
         let options = BrochureOptions {
             grouping: Grouping::TargetGroup,

@@ -243,6 +243,9 @@ pub async fn seed_demo_catalogue(store: &Store, orp_slug: &str) -> Result<u64, F
         )));
     }
     seed_demo_coordinator(store, area.id).await?;
+    if let Some(region) = area.region {
+        super::demo_ages::seed(store, region).await?;
+    }
     super::demo_plans::seed(store, area.id).await?;
     super::demo_groups::seed(store, area.id).await?;
     // Fresh, ageing and stale records, so the freshness of the catalogue shows.
