@@ -38,5 +38,6 @@ pub mod policy;
 pub mod population;
 pub mod progress;
 pub mod public;
+pub mod survey;
 pub mod territory;
 pub mod text;

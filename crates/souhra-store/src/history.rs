@@ -195,6 +195,11 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "comment.settle",
     "comment.hide",
     "comment.erase",
+    "survey.create",
+    "survey.edit",
+    "survey.fix",
+    "survey.open",
+    "survey.close",
 ];
 
 /// The prefix of a change field holding the registry's value of a field (not a local one).

@@ -45,6 +45,7 @@ mod postgres;
 pub mod public;
 pub mod records;
 mod sqlite;
+pub mod survey;
 mod target;
 pub mod territory;
 #[cfg(feature = "testing")]

@@ -57,6 +57,9 @@ use public::*;
 #[path = "cases/sheet.rs"]
 mod sheet;
 use sheet::*;
+#[path = "cases/survey.rs"]
+mod survey;
+use survey::*;
 
 const CASES: &[(&str, Case)] = cases![
     migrations_are_recorded_once,
@@ -104,6 +107,8 @@ const CASES: &[(&str, Case)] = cases![
     groups_meet_with_members_attendance_and_materials,
     a_comment_period_runs_from_opening_to_approval,
     a_period_held_before_is_recorded_with_its_own_dates,
+    a_survey_takes_answers_while_open_and_keeps_its_structure,
+    identified_answers_need_consent,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -283,6 +283,34 @@ pub fn router(state: AppState) -> Router {
             "/sprava/{area}/plan/{id}/verze",
             post(pages::planning::new_version),
         )
+        .route(
+            "/sprava/{area}/pruzkumy",
+            get(pages::surveys::surveys).post(pages::surveys::create_survey),
+        )
+        .route(
+            "/sprava/{area}/pruzkum/{id}",
+            get(pages::surveys::survey).post(pages::surveys::save_settings),
+        )
+        .route(
+            "/sprava/{area}/pruzkum/{id}/otazka",
+            post(pages::surveys::save_question),
+        )
+        .route(
+            "/sprava/{area}/pruzkum/{id}/stav",
+            post(pages::surveys::set_status),
+        )
+        .route(
+            "/sprava/{area}/pruzkum/{id}/vysledky",
+            get(pages::surveys::results),
+        )
+        .route(
+            "/sprava/{area}/pruzkum/{id}/odpovedi.csv",
+            get(pages::surveys::answers_csv),
+        )
+        .route(
+            "/sprava/{area}/pruzkum/{id}/odpovedi.xlsx",
+            get(pages::surveys::answers_xlsx),
+        )
         .route("/sprava/{area}/fronta", get(pages::moderation::queue))
         .route("/sprava/{area}/audit", get(pages::audit::audit))
         .route("/sprava/{area}/nastaveni", get(pages::settings::settings))
@@ -356,6 +384,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/{area}/analyza/dostupnost.xlsx",
             get(pages::analysis::coverage_xlsx),
+        )
+        .route(
+            "/{area}/pruzkum/{token}",
+            get(pages::survey_public::survey_form).post(pages::survey_public::submit_survey),
+        )
+        .route(
+            "/{area}/pruzkum/{token}/vysledky",
+            get(pages::survey_public::public_results),
         )
         .route("/{area}/plany", get(pages::plans::plans))
         .route("/{area}/plan/{id}", get(pages::plans::plan_page))

@@ -39,6 +39,9 @@ pub struct WebConfig {
     pub accounts: crate::auth::AccountSettings,
     /// Where mail goes.
     pub mail: crate::mail::MailSettings,
+    /// Survey answers one address may send per 10 minutes; `None` for the default (30). A
+    /// load test on loopback raises it.
+    pub survey_answers_per_window: Option<usize>,
 }
 
 /// OpenStreetMap's tile server, the default map.
@@ -57,6 +60,10 @@ const COMMENT_WINDOW: Duration = Duration::from_secs(600);
 /// Login (and password-reset) attempts one address may make per window.
 const LOGINS_PER_WINDOW: usize = 20;
 const LOGIN_WINDOW: Duration = Duration::from_secs(600);
+/// Survey answers one address may send per window unless configured (a day centre helping its
+/// clients fill one in from one computer shares an address).
+const SURVEY_ANSWERS_PER_WINDOW: usize = 30;
+const SURVEY_WINDOW: Duration = Duration::from_secs(600);
 
 impl WebConfig {
     /// The public URL without a trailing slash, to put before a path in links that leave the
@@ -153,6 +160,7 @@ struct Inner {
     scopes: Mutex<HashMap<AreaId, (Instant, Arc<Scope>)>>,
     reports: Limiter,
     comments: Limiter,
+    surveys: Limiter,
     logins: Limiter,
     mailer: crate::mail::Mailer,
     pages: PageCache,
@@ -200,6 +208,7 @@ impl AppState {
                 scopes: Mutex::new(HashMap::new()),
                 reports: Limiter::default(),
                 comments: Limiter::default(),
+                surveys: Limiter::default(),
                 logins: Limiter::default(),
                 mailer: crate::mail::Mailer::new(&config.mail)?,
                 pages: PageCache::default(),
@@ -303,6 +312,15 @@ impl AppState {
         self.inner
             .comments
             .allow(client, COMMENTS_PER_WINDOW, COMMENT_WINDOW)
+    }
+
+    /// Counts a survey answer from `client`; false when it sent too many lately.
+    pub(crate) fn allow_survey(&self, client: IpAddr) -> bool {
+        let limit = self
+            .config()
+            .survey_answers_per_window
+            .unwrap_or(SURVEY_ANSWERS_PER_WINDOW);
+        self.inner.surveys.allow(client, limit, SURVEY_WINDOW)
     }
 
     /// Typesets a settlement table.

@@ -194,6 +194,20 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
                 .collect(),
         ),
         (
+            "survey-status-",
+            souhra_core::survey::SurveyStatus::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
+            "survey-kind-",
+            souhra_core::survey::QuestionKind::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
             "analysis-sort-",
             ["obec", "obyvatele", "dostupnost", "vzdalenost"]
                 .iter()

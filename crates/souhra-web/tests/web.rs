@@ -85,6 +85,8 @@ mod installation;
 mod moderation;
 #[path = "web/planning.rs"]
 mod planning;
+#[path = "web/surveys.rs"]
+mod surveys;
 
 struct Reply {
     status: StatusCode,

@@ -409,6 +409,19 @@ pub enum BenchCommand {
     /// fictional age structure; times the region's analysis page, a coverage page and the
     /// workbook, and counts their SQL statements.
     Analysis(BenchAnalysis),
+    /// Needs surveys: concurrent clients post answers to the public form over loopback HTTP;
+    /// prints throughput, latency percentiles and errors, and checks every answer is stored.
+    Surveys(BenchSurveys),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchSurveys {
+    /// Concurrent clients.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub clients: u32,
+    /// Answers to send in all.
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub answers: u32,
 }
 
 #[derive(Debug, Args)]

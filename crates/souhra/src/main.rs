@@ -55,6 +55,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Bench(BenchCommand::Plan(args)) => {
             commands::bench_plan::bench_plan(&config, &args).await
         }
+        Command::Bench(BenchCommand::Surveys(args)) => {
+            commands::bench_surveys::bench_surveys(&config, &args).await
+        }
         Command::Bench(BenchCommand::Analysis(args)) => {
             commands::bench_analysis::bench_analysis(&config, &args).await
         }

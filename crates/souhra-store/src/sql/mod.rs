@@ -16,6 +16,7 @@ pub(crate) mod import;
 pub(crate) mod meta;
 pub(crate) mod plan;
 pub(crate) mod public;
+pub(crate) mod survey;
 pub(crate) mod territory;
 pub(crate) mod yearly;
 

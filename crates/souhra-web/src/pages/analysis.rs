@@ -590,6 +590,7 @@ pub(crate) async fn analysis_page(
         format!("?uzemi={}", computed.part.key)
     };
     let coverage_kinds = coverage_overview(&state, &inputs, DEFAULT_KM);
+    let surveys = super::surveys::public_surveys(&state, lang, &inputs.area).await?;
     Page::new(&state, lang, &path_of(&uri))
         .title(
             state
@@ -613,6 +614,7 @@ pub(crate) async fn analysis_page(
                 xlsx_href => format!("/{}/analyza.xlsx{query}", inputs.area.slug),
                 coverage_kinds,
                 coverage_km => DEFAULT_KM,
+                surveys,
             },
         )
 }

@@ -32,6 +32,8 @@ pub(crate) mod settings;
 pub(crate) mod settlement;
 pub(crate) mod site;
 pub(crate) mod situations;
+pub(crate) mod survey_public;
+pub(crate) mod surveys;
 pub(crate) mod yearly;
 
 use axum::extract::OriginalUri;

@@ -937,6 +937,42 @@ const ROUTES: &[Route] = &[
         path: "/sprava/nepomuk/pripominka/{comment}/anonymizovat",
         form: &[],
     },
+    Route {
+        name: "the area's surveys",
+        method: "GET",
+        path: "/sprava/nepomuk/pruzkumy",
+        form: &[],
+    },
+    Route {
+        name: "create a survey",
+        method: "POST",
+        path: "/sprava/nepomuk/pruzkumy",
+        form: &[("nazev", "Průzkum z matice")],
+    },
+    Route {
+        name: "a survey's page",
+        method: "GET",
+        path: "/sprava/nepomuk/pruzkum/{survey}",
+        form: &[],
+    },
+    Route {
+        name: "a survey's results",
+        method: "GET",
+        path: "/sprava/nepomuk/pruzkum/{survey}/vysledky",
+        form: &[],
+    },
+    Route {
+        name: "a survey's answers",
+        method: "GET",
+        path: "/sprava/nepomuk/pruzkum/{survey}/odpovedi.csv",
+        form: &[],
+    },
+    Route {
+        name: "close a survey",
+        method: "POST",
+        path: "/sprava/nepomuk/pruzkum/{survey}/stav",
+        form: &[("stav", "closed")],
+    },
 ];
 
 /// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
@@ -1138,6 +1174,29 @@ async fn materialize(
             .unwrap();
         values.push(("{meeting}", meeting.0.to_string()));
     }
+    if text.contains("{survey}") {
+        let settings = souhra_store::survey::SurveySettings {
+            title: "Průzkum z matice".into(),
+            intro: None,
+            audience: None,
+            identification: souhra_core::survey::Identification::Anonymous,
+            consent: None,
+            closes_on: None,
+            listed: false,
+            results_public: false,
+        };
+        let token = format!("matice{}", now.timestamp_nanos_opt().unwrap_or_default());
+        let id = store
+            .create_survey(
+                nepomuk,
+                &settings,
+                &token,
+                souhra_store::plan::PlanChange { by: None, at: now },
+            )
+            .await
+            .unwrap();
+        values.push(("{survey}", id.0.to_string()));
+    }
     if text.contains("{slug}") {
         values.push((
             "{slug}",
@@ -1171,57 +1230,57 @@ async fn every_route_of_the_administration_by_every_role() {
         (
             "anonymous",
             vec![],
-            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn--n-n-n---nnnnn",
+            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn--n-n-n---nnnnn-n---n",
         ),
         (
             "no role",
             vec![],
-            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
         ),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyy",
+            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyy",
+            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyyyynynynyyynnnnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyyyynynynyyynnnnnynyynn",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnn",
+            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnnynyynn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnnynyynn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnn",
+            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnnynyynn",
         ),
     ];
     let mut checked = 0;

@@ -54,6 +54,7 @@ pub(crate) fn web_config(config: &Config) -> Result<WebConfig, Failure> {
         situations: souhra_interop::bundled::life_situations(None)?,
         accounts: config.account_settings(),
         mail: config.mail_settings(),
+        survey_answers_per_window: None,
     })
 }
 
@@ -248,6 +249,7 @@ pub async fn seed_demo_catalogue(store: &Store, orp_slug: &str) -> Result<u64, F
     }
     super::demo_plans::seed(store, area.id).await?;
     super::demo_groups::seed(store, area.id).await?;
+    super::demo_surveys::seed(store, area.id).await?;
     // Fresh, ageing and stale records, so the freshness of the catalogue shows.
     let now = chrono::Utc::now();
     let ages = [40_i64, 250, 450];
