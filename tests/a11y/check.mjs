@@ -29,6 +29,7 @@ const pages = [
   '/nepomuk/analyza?uzemi=obec-558109',
   '/plzensky-kraj/analyza',
   '/nepomuk/analyza/dostupnost',
+  '/nepomuk/analyza/kapitola',
   '/nepomuk/analyza/dostupnost?druh=49&km=10&razeni=dostupnost',
   '/nepomuk/analyza/dostupnost?druh=49&km=abc',
   '/nepomuk/pruzkum/ukazka-2',

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{AreaUnit, CatalogueEntry, ServiceStatus};
 use crate::code::{DistrictCode, MunicipalityCode, OrpCode, RegionCode};
@@ -616,6 +616,71 @@ pub fn coverage<'a>(
         .collect()
 }
 
+/// A finding of the analysis that a plan's measure can answer: the gap of a kind of service in
+/// the area (by the kind's paragraph), or a question of a survey. Stored and sent as its key:
+/// `gap:49`, `survey:3:0` (survey id, question index).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum Finding {
+    /// The coverage gap of a kind.
+    Gap(String),
+    /// A survey's question.
+    Survey {
+        /// The survey's id.
+        survey: i64,
+        /// The question's index.
+        question: usize,
+    },
+}
+
+/// Text that is not a finding's key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a finding (expected e.g. \"gap:49\" or \"survey:3:0\")")]
+pub struct FindingError(pub String);
+
+impl Finding {
+    /// The key.
+    pub fn key(&self) -> String {
+        match self {
+            Self::Gap(kind) => format!("gap:{kind}"),
+            Self::Survey { survey, question } => format!("survey:{survey}:{question}"),
+        }
+    }
+
+    /// Parses a key.
+    pub fn parse(text: &str) -> Result<Self, FindingError> {
+        let error = || FindingError(text.to_owned());
+        let text = text.trim();
+        if let Some(kind) = text.strip_prefix("gap:") {
+            let paragraph = crate::codelist::Paragraph::parse(kind).map_err(|_| error())?;
+            return Ok(Self::Gap(paragraph.to_string()));
+        }
+        let rest = text.strip_prefix("survey:").ok_or_else(error)?;
+        let (survey, question) = rest.split_once(':').ok_or_else(error)?;
+        Ok(Self::Survey {
+            survey: survey
+                .parse()
+                .ok()
+                .filter(|s: &i64| *s > 0)
+                .ok_or_else(error)?,
+            question: question.parse().map_err(|_| error())?,
+        })
+    }
+}
+
+impl From<Finding> for String {
+    fn from(finding: Finding) -> String {
+        finding.key()
+    }
+}
+
+impl TryFrom<String> for Finding {
+    type Error = FindingError;
+    fn try_from(text: String) -> Result<Self, FindingError> {
+        Self::parse(&text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -936,6 +1001,32 @@ mod tests {
         let all: HashSet<MunicipalityCode> = territory.places().iter().map(|p| p.code).collect();
         assert!(supply.rows(&territory, &groups, &all).is_empty());
         assert!(supply.without_capacity(&all).is_empty());
+    }
+
+    #[test]
+    fn findings_round_trip_through_their_keys() {
+        for key in ["gap:49", "gap:60a", "survey:3:0", "survey:12:7"] {
+            assert_eq!(Finding::parse(key).unwrap().key(), key);
+        }
+        assert_eq!(
+            Finding::parse("gap:§ 49").unwrap(),
+            Finding::Gap("49".into())
+        );
+        for bad in [
+            "",
+            "gap:",
+            "gap:x",
+            "survey:3",
+            "survey:0:1",
+            "survey:a:1",
+            "survey:3:-1",
+            "kind:49",
+        ] {
+            assert!(Finding::parse(bad).is_err(), "{bad}");
+        }
+        let json = serde_json::to_string(&vec![Finding::Gap("40".into())]).unwrap();
+        assert_eq!(json, "[\"gap:40\"]");
+        assert!(serde_json::from_str::<Vec<Finding>>("[\"nonsense\"]").is_err());
     }
 
     #[test]

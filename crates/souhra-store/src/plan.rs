@@ -113,6 +113,25 @@ pub struct ElementDetails {
     pub end: Option<NaiveDate>,
     /// Expected outputs.
     pub outputs: Option<String>,
+    /// The findings of the analysis the measure answers (coverage gaps, survey questions).
+    pub findings: Vec<souhra_core::analysis::Finding>,
+}
+
+/// An element of a plan that cites a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// The plan.
+    pub plan: PlanId,
+    /// Its title.
+    pub plan_title: String,
+    /// The version's number.
+    pub version: i64,
+    /// The version's status.
+    pub status: PlanStatus,
+    /// The element.
+    pub key: ElementKey,
+    /// Its title.
+    pub title: String,
 }
 
 /// The content of an element as edited.
@@ -202,6 +221,15 @@ impl Store {
         change: PlanChange,
     ) -> StoreResult<(PlanId, VersionId)> {
         dispatch!(self, plan::create(new, change))
+    }
+
+    /// The elements of the area's plans (any version) that cite a finding of the analysis.
+    pub async fn citing_elements(
+        &self,
+        area: AreaId,
+        finding: &souhra_core::analysis::Finding,
+    ) -> StoreResult<Vec<Citation>> {
+        dispatch!(self, plan::citing(area, finding))
     }
 
     /// The plans of an area, newest period first, with their versions.

@@ -374,6 +374,14 @@ pub fn router(state: AppState) -> Router {
             get(pages::analysis::analysis_workbook),
         )
         .route(
+            "/{area}/analyza/kapitola",
+            get(pages::analysis::chapter_page),
+        )
+        .route(
+            "/{area}/analyza/kapitola.pdf",
+            get(pages::analysis::chapter_pdf),
+        )
+        .route(
             "/{area}/analyza/dostupnost",
             get(pages::analysis::coverage_page),
         )

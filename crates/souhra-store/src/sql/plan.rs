@@ -15,8 +15,8 @@ use super::import::json;
 use super::{Pool, Tx, begin_write};
 use crate::error::stored;
 use crate::plan::{
-    Element, ElementContent, ImportedElement, NewPlan, Plan, PlanChange, PlanId, PlanVersion,
-    VersionId,
+    Element, ElementContent, ElementDetails, ImportedElement, NewPlan, Plan, PlanChange, PlanId,
+    PlanVersion, VersionId,
 };
 use crate::{StoreError, StoreResult};
 
@@ -1122,4 +1122,42 @@ pub(crate) async fn move_element(
     .await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// The elements of the area's plans (any version) whose details cite `finding`, with their plan
+/// and version; a `LIKE` on the stored JSON narrows them, the parsed details decide.
+pub(crate) async fn citing(
+    pool: &Pool,
+    area: AreaId,
+    finding: &souhra_core::analysis::Finding,
+) -> StoreResult<Vec<crate::plan::Citation>> {
+    type Row = (i64, String, i64, String, String, String, String);
+    let pattern = format!("%\"{}\"%", finding.key());
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT p.id, p.title, v.number, v.status, e.key, e.title, e.details \
+         FROM plan_element e JOIN plan_version v ON v.id = e.version_id \
+         JOIN plan p ON p.id = v.plan_id \
+         WHERE p.area_id = $1 AND e.details LIKE $2 ORDER BY p.id, v.number, e.position",
+    )
+    .bind(area.0)
+    .bind(&pattern)
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::new();
+    for (plan, plan_title, version, status, key, title, details) in rows {
+        let details: ElementDetails =
+            stored(details, "element details", |d| serde_json::from_str(&d))?;
+        if !details.findings.contains(finding) {
+            continue;
+        }
+        out.push(crate::plan::Citation {
+            plan: PlanId(plan),
+            plan_title,
+            version,
+            status: stored(status, "plan status", |s| PlanStatus::from_key(&s))?,
+            key: stored(key, "element key", |k| ElementKey::parse(&k))?,
+            title,
+        });
+    }
+    Ok(out)
 }

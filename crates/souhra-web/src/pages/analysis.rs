@@ -14,7 +14,7 @@ use axum::response::{Html, IntoResponse, Response};
 use fluent_bundle::FluentArgs;
 use serde::{Deserialize, Serialize};
 use souhra_core::analysis::{
-    Coverage, Demography, Place, ReferenceGroups, Supply, SupplyKey, SupplyRow, Territory,
+    Coverage, Demography, Finding, Place, ReferenceGroups, Supply, SupplyKey, SupplyRow, Territory,
 };
 use souhra_core::area::Area;
 use souhra_core::catalogue::CatalogueEntry;
@@ -715,6 +715,8 @@ struct KindCoverage {
     missing: usize,
     missing_people: u64,
     municipalities: usize,
+    /// The municipalities without it, by name.
+    missing_names: Vec<String>,
 }
 
 fn coverage_overview(state: &AppState, inputs: &Inputs, km: u32) -> Vec<KindCoverage> {
@@ -749,6 +751,12 @@ fn coverage_overview(state: &AppState, inputs: &Inputs, km: u32) -> Vec<KindCove
                     .filter_map(|p| p.aged(0))
                     .sum(),
                 municipalities: coverage.len(),
+                missing_names: coverage
+                    .iter()
+                    .zip(&inputs.municipalities)
+                    .filter(|(c, _)| !c.available)
+                    .map(|(_, (_, name, _))| name.clone())
+                    .collect(),
             }
         })
         .collect()
@@ -963,6 +971,10 @@ pub(crate) async fn coverage_page(
         .as_deref()
         .map(|k| labels.label(Codelist::ServiceKind, k));
     let missing = result.rows.iter().filter(|r| !r.available).count();
+    let measures = match &result.kind {
+        Some(kind) => citing_links(&state, &inputs.area, &Finding::Gap(kind.clone())).await?,
+        None => Vec::new(),
+    };
     let status = if result.problem.is_some() {
         StatusCode::BAD_REQUEST
     } else {
@@ -986,6 +998,7 @@ pub(crate) async fn coverage_page(
                 map => result.map,
                 sorts,
                 sort => result.sort,
+                measures,
                 csv_href => format!("{base}.csv?{}", query_of(result.sort)),
                 xlsx_href => format!("{base}.xlsx?{}", query_of(result.sort)),
             },
@@ -1088,6 +1101,432 @@ pub(crate) async fn coverage_xlsx(
         bytes,
         &format!("{name}.xlsx"),
     ))
+}
+
+/// Text of the interface escaped for Markdown (names and titles may hold its marks).
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '`' | '|' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Most municipalities named in a gap line of the chapter.
+const NAMES_IN_CHAPTER: usize = 8;
+
+/// The analysis chapter of an area: its title and Markdown text (demography, services and
+/// capacities, gaps, what surveys found), every sentence from the translations; insertable
+/// into a plan as a chapter and printed through the plan template.
+pub(crate) async fn chapter(
+    state: &AppState,
+    lang: Lang,
+    inputs: &Inputs,
+) -> Result<(String, String), AppError> {
+    let tr = state.translations();
+    let text = |key: &str, args: &FluentArgs| tr.text(lang, key, Some(args));
+    let computed = compute(inputs, None)?;
+    let name = AreaView::new(state, lang, &inputs.area).title;
+    let mut args = FluentArgs::new();
+    args.set("name", name.clone());
+    let title = text("chapter-title", &args);
+    let today = lang.format_date(souhra_store::comment::prague_day(chrono::Utc::now()));
+    let mut out = String::new();
+    let mut args = FluentArgs::new();
+    args.set("date", today);
+    out.push_str(&md(&text("chapter-intro", &args)));
+    out.push_str("\n\n# ");
+    out.push_str(&md(&tr.text(lang, "analysis-demography", None)));
+    out.push_str("\n\n");
+    let d = &computed.demography;
+    let mut args = FluentArgs::new();
+    args.set("municipalities", d.municipalities);
+    args.set("total", lang.format_integer(d.total as i64));
+    args.set(
+        "date",
+        d.total_dates
+            .map(|(_, to)| lang.format_date(to))
+            .unwrap_or_default(),
+    );
+    out.push_str(&md(&text("chapter-population", &args)));
+    out.push(' ');
+    match (d.aged(65), d.aged(80), d.ages_date) {
+        (Some(a65), Some(a80), Some(date)) => {
+            let mut args = FluentArgs::new();
+            args.set("count65", lang.format_integer(a65.count as i64));
+            args.set("share65", share_text(lang, a65.share));
+            args.set("count80", lang.format_integer(a80.count as i64));
+            args.set("share80", share_text(lang, a80.share));
+            args.set("date", lang.format_date(date));
+            out.push_str(&md(&text("chapter-older", &args)));
+            let region = computed
+                .region_demography
+                .as_ref()
+                .filter(|r| r.has_ages() && r.without_ages() == 0)
+                .and_then(|r| r.aged(65))
+                .and_then(|g| g.share);
+            if let Some(share) = region {
+                let mut args = FluentArgs::new();
+                args.set("share", share_text(lang, Some(share)));
+                out.push(' ');
+                out.push_str(&md(&text("chapter-older-region", &args)));
+            }
+        }
+        _ => out.push_str(&md(&tr.text(lang, "chapter-ages-missing", None))),
+    }
+    out.push_str("\n\n# ");
+    out.push_str(&md(&tr.text(lang, "analysis-supply", None)));
+    out.push_str("\n\n");
+    let supply = supply_views(
+        state,
+        lang,
+        &computed.supply,
+        &computed.region_supply,
+        &computed.country_supply,
+    );
+    if supply.is_empty() {
+        out.push_str(&md(&tr.text(lang, "analysis-supply-none", None)));
+        out.push('\n');
+    }
+    for row in &supply {
+        let mut args = FluentArgs::new();
+        args.set("kind", row.kind.clone());
+        args.set("form", row.form.clone());
+        args.set("services", row.services);
+        args.set("capacity", row.capacity.clone());
+        args.set("type", row.capacity_type.clone());
+        let mut line = text("chapter-supply-line", &args);
+        if !row.per_1000.is_empty() {
+            let mut args = FluentArgs::new();
+            args.set("per", row.per_1000.clone());
+            args.set("group", row.group.clone());
+            line.push_str(&text("chapter-supply-per", &args));
+            if !row.region.is_empty() {
+                let mut args = FluentArgs::new();
+                args.set("region", row.region.clone());
+                line.push_str(&text("chapter-supply-region", &args));
+            }
+        }
+        out.push_str("- ");
+        out.push_str(&md(&line));
+        out.push('\n');
+    }
+    out.push_str("\n# ");
+    out.push_str(&md(&tr.text(lang, "chapter-gaps", None)));
+    out.push_str("\n\n");
+    let gaps: Vec<KindCoverage> = coverage_overview(state, inputs, DEFAULT_KM)
+        .into_iter()
+        .filter(|k| k.missing > 0)
+        .collect();
+    if gaps.is_empty() {
+        out.push_str(&md(&tr.text(lang, "chapter-gaps-none", None)));
+        out.push('\n');
+    }
+    for gap in &gaps {
+        let mut args = FluentArgs::new();
+        args.set("kind", gap.name.clone());
+        args.set("missing", gap.missing);
+        args.set("all", gap.municipalities);
+        args.set("people", lang.format_integer(gap.missing_people as i64));
+        args.set("km", DEFAULT_KM);
+        let mut line = text("chapter-gap-line", &args);
+        if gap.missing < gap.municipalities {
+            let mut names: Vec<String> = gap
+                .missing_names
+                .iter()
+                .take(NAMES_IN_CHAPTER)
+                .cloned()
+                .collect();
+            if gap.missing_names.len() > NAMES_IN_CHAPTER {
+                names.push(tr.text(lang, "chapter-and-more", None));
+            }
+            line.push_str(": ");
+            line.push_str(&names.join(", "));
+        }
+        out.push_str("- ");
+        out.push_str(&md(&line));
+        out.push('\n');
+    }
+    out.push_str("\n# ");
+    out.push_str(&md(&tr.text(lang, "chapter-surveys", None)));
+    out.push_str("\n\n");
+    let mut any = false;
+    for survey in state.store().surveys(inputs.area.id).await? {
+        if survey.responses == 0 || survey.status == souhra_core::survey::SurveyStatus::Draft {
+            continue;
+        }
+        any = true;
+        let answers: Vec<souhra_core::survey::Answers> = state
+            .store()
+            .survey_responses(survey.id)
+            .await?
+            .into_iter()
+            .map(|r| r.answers)
+            .collect();
+        let results = souhra_core::survey::results(&survey.questionnaire, &answers, None);
+        let mut args = FluentArgs::new();
+        args.set("title", survey.settings.title.clone());
+        args.set("count", results.responses);
+        out.push_str("- ");
+        out.push_str(&md(&text("chapter-survey-line", &args)));
+        out.push('\n');
+        for (q, r) in survey
+            .questionnaire
+            .questions
+            .iter()
+            .zip(&results.questions)
+        {
+            let top = r
+                .counts
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, n)| **n)
+                .filter(|(_, n)| **n > 0);
+            let label = match (q.kind, top) {
+                (
+                    souhra_core::survey::QuestionKind::Single
+                    | souhra_core::survey::QuestionKind::Multiple,
+                    Some((o, n)),
+                ) => q.options.get(o).map(|l| (l.clone(), *n)),
+                _ => None,
+            };
+            let Some((option, n)) = label else {
+                continue;
+            };
+            let mut args = FluentArgs::new();
+            args.set("question", q.text.clone());
+            args.set("option", option);
+            args.set(
+                "share",
+                share_text(lang, Some(n as f64 / r.answered.max(1) as f64)),
+            );
+            out.push_str("  - ");
+            out.push_str(&md(&text("chapter-survey-answer", &args)));
+            out.push('\n');
+        }
+    }
+    if !any {
+        out.push_str(&md(&tr.text(lang, "chapter-surveys-none", None)));
+        out.push('\n');
+    }
+    Ok((title, out))
+}
+
+/// `/{area}/analyza/kapitola`: the chapter as a page.
+pub(crate) async fn chapter_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(slug): Path<String>,
+    uri: OriginalUri,
+) -> Result<Html<String>, AppError> {
+    let area = load_area(&state, &slug).await?;
+    let inputs = Inputs::load(&state, area).await?;
+    let (title, markdown) = chapter(&state, lang, &inputs).await?;
+    let view_area = AreaView::new(&state, lang, &inputs.area);
+    Page::new(&state, lang, &path_of(&uri))
+        .title(title.clone())
+        .nav("analysis")
+        .area(view_area)
+        .render(
+            "analysis_chapter.html",
+            view! {
+                title,
+                html => crate::markdown::to_html(&markdown),
+                pdf_href => format!("/{}/analyza/kapitola.pdf", inputs.area.slug),
+            },
+        )
+}
+
+/// `/{area}/analyza/kapitola.pdf`: the chapter through the document engine (the plan
+/// template, with the chapter as its only section).
+pub(crate) async fn chapter_pdf(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let area = load_area(&state, &slug).await?;
+    let inputs = Inputs::load(&state, area).await?;
+    let (title, markdown) = chapter(&state, lang, &inputs).await?;
+    let t = |key: &str| state.translations().text(lang, key, None);
+    let area = &inputs.area;
+    let document = souhra_docs::plan::PlanDocument {
+        lang: lang.code().to_owned(),
+        title: title.clone(),
+        keywords: vec![t("analysis-title"), area.name.clone()],
+        area: area.name.clone(),
+        kind: t("chapter-kind"),
+        status: lang.format_date(souhra_store::comment::prague_day(chrono::Utc::now())),
+        edition: lang.format_date(chrono::Utc::now().date_naive()),
+        demo: area.is_demo.then(|| t("doc-demo")),
+        labels: souhra_docs::plan::PLAN_LABEL_KEYS
+            .iter()
+            .map(|k| {
+                (
+                    (*k).to_owned(),
+                    t(&format!("doc-plan-{}", k.replace('_', "-"))),
+                )
+            })
+            .collect(),
+        vision: Vec::new(),
+        chapters: vec![souhra_docs::plan::Section {
+            number: String::new(),
+            title,
+            blocks: crate::markdown::to_blocks(&markdown),
+            children: Vec::new(),
+        }],
+        priorities: Vec::new(),
+        total: String::new(),
+        year: None,
+    };
+    let pdf = state.print_plan(document).await?;
+    Ok(super::print::pdf_response(
+        pdf.bytes,
+        &format!("analyza-{}.pdf", area.slug),
+        None,
+    ))
+}
+
+/// The findings a measure of the area may cite, key and label: the kinds missing somewhere
+/// (facilities within the default distance), the questions of the area's surveys that are not
+/// drafts, and whatever `cited` holds already (so a cited gap that closed stays listed).
+pub(crate) async fn finding_choices(
+    state: &AppState,
+    lang: Lang,
+    area: &Area,
+    cited: &[Finding],
+) -> Result<Vec<(String, String)>, AppError> {
+    let inputs = Inputs::load(state, area.clone()).await?;
+    let tr = state.translations();
+    let labels = state.labels();
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut gaps: Vec<String> = Vec::new();
+    for k in coverage_overview(state, &inputs, DEFAULT_KM) {
+        if k.missing == 0 {
+            continue;
+        }
+        let mut args = FluentArgs::new();
+        args.set("kind", k.name.clone());
+        args.set("missing", k.missing);
+        args.set("all", k.municipalities);
+        gaps.push(k.key.clone());
+        out.push((
+            Finding::Gap(k.key).key(),
+            tr.text(lang, "planning-finding-gap", Some(&args)),
+        ));
+    }
+    for f in cited {
+        if let Finding::Gap(kind) = f
+            && !gaps.contains(kind)
+        {
+            let mut args = FluentArgs::new();
+            args.set("kind", labels.label(Codelist::ServiceKind, kind));
+            out.push((
+                f.key(),
+                tr.text(lang, "planning-finding-gap-closed", Some(&args)),
+            ));
+        }
+    }
+    for survey in state.store().surveys(area.id).await? {
+        if survey.status == souhra_core::survey::SurveyStatus::Draft {
+            continue;
+        }
+        for (i, q) in survey.questionnaire.questions.iter().enumerate() {
+            let mut args = FluentArgs::new();
+            args.set("title", survey.settings.title.clone());
+            args.set("number", i + 1);
+            args.set("question", q.text.clone());
+            out.push((
+                Finding::Survey {
+                    survey: survey.id.0,
+                    question: i,
+                }
+                .key(),
+                tr.text(lang, "planning-finding-survey", Some(&args)),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// Public links of findings cited in `elements`, by key: a gap to its coverage page, a survey
+/// question to the survey's published results (a label without a link otherwise).
+pub(crate) async fn finding_links(
+    state: &AppState,
+    lang: Lang,
+    area: &Area,
+    elements: &[souhra_store::plan::Element],
+) -> Result<HashMap<String, super::plans::ServiceLink>, AppError> {
+    let cited: Vec<&Finding> = elements.iter().flat_map(|e| &e.details.findings).collect();
+    let mut out = HashMap::new();
+    if cited.is_empty() {
+        return Ok(out);
+    }
+    let tr = state.translations();
+    let labels = state.labels();
+    let surveys = state.store().surveys(area.id).await?;
+    for f in cited {
+        let (name, href) = match f {
+            Finding::Gap(kind) => {
+                let mut args = FluentArgs::new();
+                args.set("kind", labels.label(Codelist::ServiceKind, kind));
+                (
+                    tr.text(lang, "plan-finding-gap", Some(&args)),
+                    format!("/{}/analyza/dostupnost?druh={kind}", area.slug),
+                )
+            }
+            Finding::Survey { survey, question } => {
+                let Some(s) = surveys.iter().find(|s| s.id.0 == *survey) else {
+                    continue;
+                };
+                let mut args = FluentArgs::new();
+                args.set("title", s.settings.title.clone());
+                args.set("number", question + 1);
+                let href = if s.settings.results_public {
+                    format!(
+                        "/{}/pruzkum/{}/vysledky#otazka-{}",
+                        area.slug,
+                        s.token,
+                        question + 1
+                    )
+                } else {
+                    String::new()
+                };
+                (tr.text(lang, "plan-finding-survey", Some(&args)), href)
+            }
+        };
+        out.insert(f.key(), super::plans::ServiceLink { name, href });
+    }
+    Ok(out)
+}
+
+/// The measures of the area's plans in force that cite `finding`, as links to their place in
+/// the plan's public page.
+pub(crate) async fn citing_links(
+    state: &AppState,
+    area: &Area,
+    finding: &Finding,
+) -> Result<Vec<super::plans::ServiceLink>, AppError> {
+    Ok(state
+        .store()
+        .citing_elements(area.id, finding)
+        .await?
+        .into_iter()
+        .filter(|c| c.status == souhra_core::plan::PlanStatus::InForce)
+        .map(|c| super::plans::ServiceLink {
+            href: format!(
+                "{}#{}",
+                super::plans::plan_href(area.slug.as_str(), c.plan.0, &c.plan_title),
+                c.key
+            ),
+            name: format!("{} – {}", c.plan_title, c.title),
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -509,6 +509,9 @@ pub(crate) struct AddForm {
     nadrazeny: String,
     #[serde(default)]
     nazev: String,
+    /// Set: a chapter holding the area's analysis of the social situation.
+    #[serde(default)]
+    analyza: String,
     #[serde(default)]
     csrf: String,
 }
@@ -531,14 +534,24 @@ pub(crate) async fn add(
         "" => None,
         key => Some(ElementKey::parse(key).map_err(|e| AppError::BadRequest(e.to_string()))?),
     };
-    let title = match form.nazev.trim() {
-        "" => text(&state, lang, &format!("planning-new-{}", kind.key())),
-        typed => typed.to_owned(),
-    };
-    let content = ElementContent {
-        title,
-        body: None,
-        details: ElementDetails::default(),
+    let content = if !form.analyza.is_empty() && kind == ElementKind::Chapter {
+        let inputs = super::analysis::Inputs::load(&state, area.clone()).await?;
+        let (title, markdown) = super::analysis::chapter(&state, lang, &inputs).await?;
+        ElementContent {
+            title,
+            body: Some(markdown),
+            details: ElementDetails::default(),
+        }
+    } else {
+        let title = match form.nazev.trim() {
+            "" => text(&state, lang, &format!("planning-new-{}", kind.key())),
+            typed => typed.to_owned(),
+        };
+        ElementContent {
+            title,
+            body: None,
+            details: ElementDetails::default(),
+        }
     };
     match state
         .store()
@@ -587,6 +600,12 @@ pub(crate) struct ElementForm {
     /// Whether the form showed the list of services (else the stored links stay).
     #[serde(default)]
     sluzby_seznam: bool,
+    /// The analysis findings the measure answers (keys).
+    #[serde(default)]
+    zjisteni: Vec<String>,
+    /// Whether the form showed the list of findings (else the stored ones stay).
+    #[serde(default)]
+    zjisteni_seznam: bool,
     #[serde(default)]
     revize: i64,
     #[serde(default)]
@@ -614,6 +633,8 @@ impl ElementForm {
             vystupy: text(&d.outputs),
             sluzby: d.services.clone(),
             sluzby_seznam: false,
+            zjisteni: d.findings.iter().map(|f| f.key()).collect(),
+            zjisteni_seznam: false,
             revize: e.revision,
             csrf: String::new(),
         }
@@ -626,6 +647,7 @@ impl ElementForm {
         stored: &Element,
         groups: &[String],
         services: &[i64],
+        findings: &[String],
     ) -> Result<ElementContent, &'static str> {
         let date = |t: &str| -> Result<Option<NaiveDate>, &'static str> {
             match t.trim() {
@@ -658,6 +680,22 @@ impl ElementForm {
         } else {
             stored.details.services.clone()
         };
+        let cited = if self.zjisteni_seznam {
+            let mut cited = Vec::new();
+            for key in &self.zjisteni {
+                if !findings.contains(key) {
+                    return Err("planning-refused");
+                }
+                let finding =
+                    souhra_core::analysis::Finding::parse(key).map_err(|_| "planning-refused")?;
+                if !cited.contains(&finding) {
+                    cited.push(finding);
+                }
+            }
+            cited
+        } else {
+            stored.details.findings.clone()
+        };
         Ok(ElementContent {
             title: self.nazev.trim().to_owned(),
             body: given(&self.text),
@@ -671,6 +709,7 @@ impl ElementForm {
                 start,
                 end,
                 outputs: given(&self.vystupy),
+                findings: cited,
             },
         })
     }
@@ -731,6 +770,19 @@ async fn element_page(
     } else {
         Vec::new()
     };
+    let findings: Vec<GroupChoice> = if element.kind == ElementKind::Measure {
+        super::analysis::finding_choices(state, lang, area, &element.details.findings)
+            .await?
+            .into_iter()
+            .map(|(key, label)| GroupChoice {
+                checked: form.zjisteni.contains(&key),
+                key,
+                label,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let version = newest(plan)?;
     let writer = may(state, signed, area, &Action::EditPlan).await?;
     let edit = !version.status.is_frozen() && writer;
@@ -759,6 +811,7 @@ async fn element_page(
             form,
             groups,
             services,
+            findings,
             edit,
             record => writer,
             figures,
@@ -892,6 +945,12 @@ impl ElementForm {
                 .filter_map(|(_, v)| v.trim().parse().ok())
                 .collect(),
             sluzby_seznam: one("sluzby_seznam") == "1",
+            zjisteni: pairs
+                .iter()
+                .filter(|(k, _)| k == "zjisteni")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            zjisteni_seznam: one("zjisteni_seznam") == "1",
             revize: one("revize").trim().parse().unwrap_or(0),
             csrf: one("csrf"),
         }
@@ -942,7 +1001,16 @@ pub(crate) async fn save_element(
     } else {
         Vec::new()
     };
-    let content = match form.content(&element, &groups, &services) {
+    let findings: Vec<String> = if form.zjisteni_seznam {
+        super::analysis::finding_choices(&state, lang, &area, &element.details.findings)
+            .await?
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let content = match form.content(&element, &groups, &services, &findings) {
         Ok(content) => content,
         Err(problem) => {
             return refuse(text(&state, lang, problem), StatusCode::BAD_REQUEST).await;

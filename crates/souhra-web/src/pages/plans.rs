@@ -131,8 +131,8 @@ struct IndicatorView {
 /// A catalogue service linked from a measure.
 #[derive(Serialize)]
 pub(crate) struct ServiceLink {
-    name: String,
-    href: String,
+    pub name: String,
+    pub href: String,
 }
 
 #[derive(Serialize)]
@@ -145,6 +145,7 @@ struct Node {
     justification: Option<String>,
     target_groups: Vec<String>,
     services: Vec<ServiceLink>,
+    findings: Vec<ServiceLink>,
     responsible: Vec<String>,
     partners: Option<String>,
     start: Option<String>,
@@ -163,6 +164,8 @@ pub(crate) struct Content<'a> {
     pub indicators: &'a [(ElementKey, Indicator)],
     pub values: &'a [(ElementKey, YearValue)],
     pub services: &'a HashMap<i64, ServiceLink>,
+    /// Links of the analysis findings cited, by key.
+    pub findings: &'a HashMap<String, ServiceLink>,
     /// How far each measure got in the newest balance report.
     pub progress: &'a HashMap<String, super::yearly::MeasureProgress>,
 }
@@ -269,6 +272,15 @@ fn tree(
                 .map(|s| ServiceLink {
                     name: s.name.clone(),
                     href: s.href.clone(),
+                })
+                .collect(),
+            findings: d
+                .findings
+                .iter()
+                .filter_map(|f| content.findings.get(&f.key()))
+                .map(|f| ServiceLink {
+                    name: f.name.clone(),
+                    href: f.href.clone(),
                 })
                 .collect(),
             responsible: [&d.responsible_organization, &d.responsible_person]
@@ -458,6 +470,7 @@ pub(crate) async fn plan_page(
     let indicators = store.plan_indicators(version.id).await?;
     let values = store.indicator_values(plan.id).await?;
     let services = linked_services(&state, &area_slug, &elements).await?;
+    let findings = super::analysis::finding_links(&state, lang, &area, &elements).await?;
     let progress = if plan.kind.has_structure() {
         super::yearly::measure_progress(&state, &area_slug, &plan).await?
     } else {
@@ -468,6 +481,7 @@ pub(crate) async fn plan_page(
         indicators: &indicators,
         values: &values,
         services: &services,
+        findings: &findings,
         progress: &progress,
     };
     let (chapters, priorities) = tree(&state, lang, &elements, &content);

@@ -363,6 +363,7 @@ pub(crate) async fn public_results(
         .map(|r| r.answers)
         .collect();
     let (counted, questions) = result_views(lang, &survey, &answers, filter, false);
+    let measures = super::surveys::survey_measures(&state, &area, &survey).await?;
     let base = format!("/{}/pruzkum/{}", area.slug, survey.token);
     let html = Page::new(&state, lang, &path_of(&uri))
         .title(survey.settings.title.clone())
@@ -381,6 +382,7 @@ pub(crate) async fn public_results(
                 questions,
                 filters => filter_options(&survey, filter),
                 filtered => filter.is_some(),
+                measures,
                 csv => "",
                 xlsx => "",
             },

@@ -188,6 +188,27 @@ pub(crate) fn result_views(
     (results.responses, views)
 }
 
+/// The measures of the area's plans in force citing a question of `survey`.
+pub(crate) async fn survey_measures(
+    state: &AppState,
+    area: &Area,
+    survey: &Survey,
+) -> Result<Vec<super::plans::ServiceLink>, AppError> {
+    let mut out: Vec<super::plans::ServiceLink> = Vec::new();
+    for question in 0..survey.questionnaire.questions.len() {
+        let finding = souhra_core::analysis::Finding::Survey {
+            survey: survey.id.0,
+            question,
+        };
+        for link in super::analysis::citing_links(state, area, &finding).await? {
+            if !out.iter().any(|l| l.href == link.href) {
+                out.push(link);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The filters offered: every option of every choice question (`2-0` is question 3, option 1).
 #[derive(Serialize)]
 pub(crate) struct FilterOption {
@@ -951,6 +972,7 @@ pub(crate) async fn results(
         .map(|r| r.answers)
         .collect();
     let (counted, questions) = result_views(lang, &survey, &answers, filter, true);
+    let measures = survey_measures(&state, &area, &survey).await?;
     let base = format!("/sprava/{slug}/pruzkum/{id}");
     let html = Page::new(&state, lang, &path_of(&uri))
         .title(survey.settings.title.clone())
@@ -968,6 +990,7 @@ pub(crate) async fn results(
                 questions,
                 filters => filter_options(&survey, filter),
                 filtered => filter.is_some(),
+                measures,
                 csv => format!("{base}/odpovedi.csv"),
                 xlsx => format!("{base}/odpovedi.xlsx"),
             },

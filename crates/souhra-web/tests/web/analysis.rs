@@ -2,10 +2,12 @@
 //! data, supply per 1,000 of the group a kind serves, the coverage map and table with their
 //! downloads, and bad input.
 
+use souhra_core::account::{Grant, Role};
 use souhra_core::catalogue::{AreaUnit, Capacity, CatalogueEntry, ServiceStatus};
 use souhra_core::codelist::Form;
 use souhra_core::population::{AgeBand, PopulationRecord};
 
+use super::accounts::{accounts_app, hidden_value};
 use super::catalogue_pages::{KRAMOLIN, NEPOMUK, entry, facility};
 use super::*;
 
@@ -22,6 +24,11 @@ fn with_capacity(mut e: CatalogueEntry, capacity_type: &str, count: u32) -> Cata
 /// whole ORP, a home in Kramolín without a capacity figure and an ended home of 999 beds.
 async fn app_with_supply() -> App {
     let app = app().await;
+    add_supply(&app).await;
+    app
+}
+
+async fn add_supply(app: &App) {
     let mut care = with_capacity(
         entry("Pečovatelská služba ORP", "40", Form::Field, Vec::new()),
         "klient",
@@ -71,7 +78,6 @@ async fn app_with_supply() -> App {
         .await
         .unwrap();
     assert!(report.committed, "{report:?}");
-    app
 }
 
 /// Age groups for every municipality of ORP Nepomuk: 400 under 65, 60 aged 65–79, 40 aged 80+.
@@ -314,4 +320,224 @@ async fn bad_analysis_input_gets_a_clear_answer() {
         reply.text
     );
     assert!(reply.text.contains("k datům od"));
+}
+
+#[tokio::test]
+async fn a_measure_answers_a_gap_and_the_chapter_goes_into_the_plan() {
+    use souhra_core::analysis::Finding;
+    use souhra_core::plan::{Approval, ElementKind, Period, PlanKind, PlanStatus};
+    use souhra_store::plan::{ElementContent, ElementDetails, NewPlan, PlanChange};
+    let t = accounts_app().await;
+    let app = &t.app;
+    add_supply(app).await;
+    // A night shelter in Plzeň only: ORP Nepomuk lacks it everywhere (30 km and more).
+    let shelter = with_capacity(
+        entry(
+            "Noclehárna Plzeň",
+            "63",
+            Form::Outpatient,
+            vec![facility("554791", "Wenzigova", false, (49.7475, 13.3776))],
+        ),
+        "luzka",
+        20,
+    );
+    let store = &app.database.store;
+    assert!(
+        store
+            .save_catalogue_entries(&[("row 9".to_owned(), shelter)], false, false)
+            .await
+            .unwrap()
+            .committed
+    );
+    let nepomuk = t.area("nepomuk").await;
+    t.user(
+        "koordinator@nepomuk.cz",
+        &[Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
+    )
+    .await;
+    let coordinator = t.login("koordinator@nepomuk.cz").await;
+    let change = PlanChange {
+        by: None,
+        at: chrono::Utc::now(),
+    };
+    let (plan, version) = store
+        .create_plan(
+            &NewPlan {
+                area: nepomuk,
+                kind: PlanKind::CommunityPlan,
+                title: "Komunitní plán".into(),
+                topic: None,
+                period: Period::new(PlanKind::CommunityPlan, 2026, 2028).unwrap(),
+            },
+            change,
+        )
+        .await
+        .unwrap();
+    let mut parent = None;
+    for (kind, title) in [
+        (ElementKind::Priority, "Lidé bez domova"),
+        (ElementKind::Goal, "Střecha nad hlavou"),
+        (ElementKind::Measure, "Zřídit noclehárnu v Nepomuku"),
+    ] {
+        let content = ElementContent {
+            title: title.into(),
+            body: None,
+            details: ElementDetails::default(),
+        };
+        parent = Some(
+            store
+                .add_plan_element(version, kind, parent.as_ref(), &content, change)
+                .await
+                .unwrap(),
+        );
+    }
+    let measure = parent.unwrap();
+    let page = format!("/sprava/nepomuk/plan/{}/prvek/{measure}", plan.0);
+    let form = app.get_with(&page, &[("cookie", &coordinator)]).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("value=\"gap:63\""), "{}", form.body);
+    assert!(
+        form.text
+            .contains("mezera: noclehárny chybí v 26 z 26 obcí"),
+        "{}",
+        form.text
+    );
+    let csrf = hidden_value(&form.body, "csrf");
+    let save = |finding: &'static str| {
+        let coordinator = coordinator.clone();
+        let csrf = csrf.clone();
+        let page = page.clone();
+        async move {
+            let revision = store
+                .plan_elements(version)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|e| e.kind == ElementKind::Measure)
+                .unwrap()
+                .revision
+                .to_string();
+            app.post(
+                &page,
+                &[
+                    ("csrf", &csrf),
+                    ("revize", &revision),
+                    ("nazev", "Zřídit noclehárnu v Nepomuku"),
+                    ("zjisteni_seznam", "1"),
+                    ("zjisteni", finding),
+                ],
+                &coordinator,
+            )
+            .await
+        }
+    };
+    let refused = save("survey:999:0").await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    let saved = save("gap:63").await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
+    let stored = store.plan_elements(version).await.unwrap();
+    let cited = &stored
+        .iter()
+        .find(|e| e.key == measure)
+        .unwrap()
+        .details
+        .findings;
+    assert_eq!(cited, &[Finding::Gap("63".into())]);
+    // The analysis goes into the draft as a chapter.
+    let chapter = app
+        .post(
+            &format!("/sprava/nepomuk/plan/{}/prvek", plan.0),
+            &[("csrf", &csrf), ("druh", "chapter"), ("analyza", "1")],
+            &coordinator,
+        )
+        .await;
+    assert_eq!(chapter.status, StatusCode::SEE_OTHER, "{}", chapter.text);
+    let elements = store.plan_elements(version).await.unwrap();
+    let inserted = elements
+        .iter()
+        .find(|e| e.kind == ElementKind::Chapter)
+        .unwrap();
+    assert_eq!(inserted.title, "Analýza sociální situace: ORP Nepomuk");
+    let body = inserted.body.as_deref().unwrap();
+    assert!(body.contains("# Kde služby chybějí"), "{body}");
+    assert!(body.contains("- noclehárny chybí v 26 z 26 obcí"), "{body}");
+    // In force: the gap's page and the plan's page point at each other.
+    store
+        .record_outside_comment(
+            version,
+            "2025-10-01".parse().unwrap(),
+            "2025-10-31".parse().unwrap(),
+            change,
+        )
+        .await
+        .unwrap();
+    let approval =
+        Approval::new("ZM/1/2026", "2026-01-15".parse().unwrap(), "Zastupitelstvo").unwrap();
+    for step in [PlanStatus::Approved, PlanStatus::InForce] {
+        store
+            .set_plan_status(version, step, Some(&approval), change)
+            .await
+            .unwrap();
+    }
+    let gap = app.get("/nepomuk/analyza/dostupnost?druh=63").await;
+    assert!(
+        gap.text
+            .contains("Komunitní plán – Zřídit noclehárnu v Nepomuku"),
+        "{}",
+        gap.text
+    );
+    assert!(gap.body.contains(&format!("#{measure}\"")));
+    let public = app
+        .get(&format!("/nepomuk/plan/{}-komunitni-plan", plan.0))
+        .await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(
+        public.body.contains(
+            "href=\"/nepomuk/analyza/dostupnost?druh=63\">chybějící služba: noclehárny</a>"
+        ),
+        "{}",
+        public.body
+    );
+    // Other kinds' gaps name no measure.
+    let other = app.get("/nepomuk/analyza/dostupnost?druh=49").await;
+    assert!(
+        other
+            .text
+            .contains("Žádné opatření platného plánu zatím na tuto mezeru neodkazuje.")
+    );
+}
+
+#[tokio::test]
+async fn the_analysis_chapter_reads_as_a_page_and_a_pdf() {
+    let app = app_with_supply().await;
+    assert_eq!(load_ages(&app).await, 26);
+    let page = app.get("/nepomuk/analyza/kapitola").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.text
+            .contains("<h2>Analýza sociální situace: ORP Nepomuk</h2>")
+    );
+    assert!(page.text.contains("<h3>Obyvatelé</h3>"), "{}", page.text);
+    assert!(
+        page.text
+            .contains("Ve věku 65 a více let žije 2\u{a0}600 obyvatel (20,0\u{a0}%)"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text.contains(
+            "domovy pro seniory (pobytová): 1 služeb, kapacita 40,0 (lůžka), tj. 15,4 na 1 000"
+        ),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text
+            .contains("V oblasti zatím neproběhl žádný průzkum s odpověďmi.")
+    );
+    let pdf = app.get_bytes("/nepomuk/analyza/kapitola.pdf").await;
+    assert!(pdf.starts_with(b"%PDF"));
+    let text = souhra_docs::testing::poppler("pdftotext", &[], &pdf);
+    assert!(text.contains("Kde služby chybějí"), "{text}");
+    assert!(text.contains("Analytická část komunitního plánu"));
 }
