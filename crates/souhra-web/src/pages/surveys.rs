@@ -701,6 +701,20 @@ pub(crate) async fn survey(
     .await
 }
 
+/// The session, area and survey of a coordinator's POST about survey `id` (form token and
+/// right checked, 404 for another area's survey).
+async fn posted(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+    slug: &str,
+    id: i64,
+) -> Result<(Signed, Area, Survey), AppError> {
+    let (signed, area) = area_post(state, headers, csrf, slug, &Action::ManagePlans).await?;
+    let survey = survey_in(state, &area, id).await?;
+    Ok((signed, area, survey))
+}
+
 /// Saves `questionnaire` with `settings`, or says why not (400, 409) on the survey's page.
 #[allow(clippy::too_many_arguments)]
 async fn save(
@@ -786,9 +800,7 @@ pub(crate) async fn save_settings(
     uri: OriginalUri,
     Form(form): Form<SettingsForm>,
 ) -> Result<Response, AppError> {
-    let (signed, area) =
-        area_post(&state, &headers, &form.csrf, &slug, &Action::ManagePlans).await?;
-    let survey = survey_in(&state, &area, id).await?;
+    let (signed, area, survey) = posted(&state, &headers, &form.csrf, &slug, id).await?;
     let page = SurveyPage {
         state: &state,
         lang,
@@ -842,9 +854,7 @@ pub(crate) async fn save_question(
     uri: OriginalUri,
     Form(form): Form<QuestionForm>,
 ) -> Result<Response, AppError> {
-    let (signed, area) =
-        area_post(&state, &headers, &form.csrf, &slug, &Action::ManagePlans).await?;
-    let survey = survey_in(&state, &area, id).await?;
+    let (signed, area, survey) = posted(&state, &headers, &form.csrf, &slug, id).await?;
     let page = SurveyPage {
         state: &state,
         lang,
@@ -912,9 +922,7 @@ pub(crate) async fn set_status(
     uri: OriginalUri,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    let (signed, area) =
-        area_post(&state, &headers, &form.csrf, &slug, &Action::ManagePlans).await?;
-    let survey = survey_in(&state, &area, id).await?;
+    let (signed, area, survey) = posted(&state, &headers, &form.csrf, &slug, id).await?;
     let status =
         SurveyStatus::from_key(&form.stav).map_err(|e| AppError::BadRequest(e.to_string()))?;
     match state

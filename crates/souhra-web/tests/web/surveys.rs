@@ -176,6 +176,14 @@ async fn a_survey_is_built_answered_and_counted() {
         )
         .await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER);
+    let empty = app
+        .get_with(&format!("{page}/vysledky"), &[("cookie", &member)])
+        .await;
+    assert!(
+        empty.text.contains("Průzkum zatím nemá žádnou odpověď."),
+        "{}",
+        empty.text
+    );
 
     // The public answers.
     let form = app.get(&public).await;
