@@ -28,6 +28,7 @@ const pages = [
   '/nepomuk/analyza',
   '/nepomuk/analyza?uzemi=obec-558109',
   '/plzensky-kraj/analyza',
+  '/plzensky-kraj/kraj',
   '/nepomuk/analyza/dostupnost',
   '/nepomuk/analyza/kapitola',
   '/nepomuk/analyza/dostupnost?druh=49&km=10&razeni=dostupnost',

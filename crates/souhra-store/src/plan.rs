@@ -115,6 +115,9 @@ pub struct ElementDetails {
     pub outputs: Option<String>,
     /// The findings of the analysis the measure answers (coverage gaps, survey questions).
     pub findings: Vec<souhra_core::analysis::Finding>,
+    /// Whether the measure needs a decision of the region (funding, the network), shown in the
+    /// region's view.
+    pub needs_region: bool,
 }
 
 /// An element of a plan that cites a finding.

@@ -1535,3 +1535,26 @@ analysis-measures-none = Žádné opatření platného plánu zatím na tuto mez
 survey-measures = Opatření plánů, která na průzkum odpovídají
 survey-measures-none = Žádné opatření platného plánu zatím na tento průzkum neodkazuje.
 chapter-page-intro = Text analytické části plánu, sestavený z aktuálních dat o obyvatelích, službách a průzkumech. Koordinátor ho vloží do návrhu plánu jedním tlačítkem a dál upravuje.
+
+## Region view
+region-title = Kraj po ORP
+region-link = Přehled kraje po správních obvodech ORP
+region-intro = Všechny správní obvody ORP kraje vedle sebe: obyvatelé, platné plány a stav jejich ukazatelů, mezery v dostupnosti služeb a kapacita vybraného druhu služby na 1 000 obyvatel. Plány a opatření se ukazují u ORP, které mají v Souhře svou oblast.
+region-kind = Porovnat druh služby
+region-caption = Správní obvody ORP kraje; porovnávaný druh: { $kind }
+region-col-orp = ORP
+region-col-plans = Platné plány
+region-col-indicators = Ukazatele plánů
+region-col-gaps = Druhů služeb chybějících v některé obci
+region-col-missing = Obcí bez služby { $kind }
+region-col-capacity = Kapacita
+region-col-per-group = Na 1 000 obyvatel od { $from } let
+region-col-per-all = Na 1 000 obyvatel
+region-no-plan = žádný v Souhře
+region-map-title = Mapa ORP kraje: { $kind } na 1 000 obyvatel skupiny
+region-map-caption = Plocha kruhu odpovídá kapacitě na 1 000 obyvatel skupiny; malý prázdný kruh: služba v ORP chybí nebo není známa. Stejné údaje jsou v tabulce.
+region-flagged = Opatření ORP, která potřebují rozhodnutí kraje
+region-flagged-none = Žádné opatření platného plánu ORP zatím rozhodnutí kraje nepotřebuje.
+planning-needs-region = Opatření potřebuje rozhodnutí kraje (financování, síť služeb)
+plan-needs-region = Rozhodnutí kraje
+plan-needs-region-yes = opatření potřebuje rozhodnutí kraje

@@ -1516,3 +1516,26 @@ analysis-measures-none = No measure of a plan in force refers to this gap yet.
 survey-measures = Measures of plans that answer the survey
 survey-measures-none = No measure of a plan in force refers to this survey yet.
 chapter-page-intro = The text of the plan's analytical part, assembled from the current data on inhabitants, services and surveys. The coordinator inserts it into a draft plan with one button and edits it further.
+
+## Region view
+region-title = Region by ORP
+region-link = Overview of the region by ORP
+region-intro = All ORPs of the region side by side: inhabitants, plans in force and the status of their indicators, gaps in the availability of services, and the capacity of a chosen kind of service per 1,000 inhabitants. Plans and measures are shown for ORPs that have their own area in Souhra.
+region-kind = Compare the kind of service
+region-caption = ORPs of the region; kind compared: { $kind }
+region-col-orp = ORP
+region-col-plans = Plans in force
+region-col-indicators = Indicators of the plans
+region-col-gaps = Kinds of service missing in some municipality
+region-col-missing = Municipalities without { $kind }
+region-col-capacity = Capacity
+region-col-per-group = Per 1,000 aged { $from } or older
+region-col-per-all = Per 1,000 inhabitants
+region-no-plan = none in Souhra
+region-map-title = Map of the region's ORPs: { $kind } per 1,000 of its group
+region-map-caption = The area of a circle follows the capacity per 1,000 of the group; a small empty circle: the service is missing or unknown in the ORP. The table has the same figures.
+region-flagged = Measures of ORPs that need a decision of the region
+region-flagged-none = No measure of an ORP plan in force needs a decision of the region yet.
+planning-needs-region = The measure needs a decision of the region (funding, the network of services)
+plan-needs-region = Decision of the region
+plan-needs-region-yes = the measure needs a decision of the region

@@ -292,6 +292,72 @@ pub(crate) fn coverage_map_svg(
     svg
 }
 
+/// An ORP on the region's map: its municipalities' mean point and the value compared.
+pub(crate) struct OrpPoint {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub value: Option<f64>,
+    pub value_text: String,
+}
+
+/// A map of a region's ORPs: a circle per ORP, its area following the value (an ORP without
+/// a value is a small hollow circle), named with its value beside it; the page has the same
+/// figures in a table.
+pub(crate) fn orp_map_svg(points: &[OrpPoint], title: &str) -> String {
+    const SIZE: f64 = 560.0;
+    const PAD: f64 = 40.0;
+    let (mut south, mut north, mut west, mut east) = (90.0_f64, -90.0_f64, 180.0_f64, -180.0_f64);
+    for p in points {
+        south = south.min(p.lat);
+        north = north.max(p.lat);
+        west = west.min(p.lon);
+        east = east.max(p.lon);
+    }
+    let stretch = ((south + north) / 2.0).to_radians().cos().max(0.1);
+    let span_x = ((east - west) * stretch).max(0.01);
+    let span_y = (north - south).max(0.01);
+    let scale = (SIZE - 2.0 * PAD) / span_x.max(span_y);
+    let width = span_x * scale + 2.0 * PAD;
+    let height = span_y * scale + 2.0 * PAD;
+    let largest = points
+        .iter()
+        .filter_map(|p| p.value)
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart map\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" \
+         aria-labelledby=\"mapa-kraje\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"mapa-kraje\">{}</title>",
+        escape(title)
+    );
+    for p in points {
+        let x = PAD + (p.lon - west) * stretch * scale;
+        let y = PAD + (north - p.lat) * scale;
+        let (class, r) = match p.value.filter(|v| v.is_finite() && *v > 0.0) {
+            Some(v) if largest > 0.0 => ("available", 4.0 + 20.0 * (v / largest).sqrt()),
+            _ => ("missing", 4.0),
+        };
+        let _ = write!(
+            svg,
+            "<g><title>{name}: {value}</title><circle class=\"{class}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/>\
+             <text x=\"{tx:.1}\" y=\"{ty:.1}\" text-anchor=\"middle\">{name} {value}</text></g>",
+            name = escape(&p.name),
+            value = escape(if p.value_text.is_empty() {
+                "–"
+            } else {
+                &p.value_text
+            }),
+            tx = x,
+            ty = y + r + 11.0,
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

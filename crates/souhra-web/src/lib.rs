@@ -369,6 +369,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{area}/material/{id}", get(pages::group_pages::material))
         .route("/kalendar/{file}", get(pages::group_pages::person_feed))
         .route("/{area}/analyza", get(pages::analysis::analysis_page))
+        .route("/{area}/kraj", get(pages::region::region_page))
         .route(
             "/{area}/analyza.xlsx",
             get(pages::analysis::analysis_workbook),

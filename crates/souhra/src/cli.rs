@@ -412,6 +412,19 @@ pub enum BenchCommand {
     /// Needs surveys: concurrent clients post answers to the public form over loopback HTTP;
     /// prints throughput, latency percentiles and errors, and checks every answer is stored.
     Surveys(BenchSurveys),
+    /// The region view: Plzeňský kraj with an area and a plan per ORP and generated services;
+    /// times the view across the ORPs and counts its SQL statements.
+    Region(BenchRegion),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchRegion {
+    /// Services to generate in the region.
+    #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(1..=20_000))]
+    pub services: u32,
+    /// Page loads to time.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub rounds: u32,
 }
 
 #[derive(Debug, Args)]

@@ -23,7 +23,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     let config = Config::load(cli.config.as_deref(), &process_env)?;
     let count_queries = matches!(
         cli.command,
-        Command::Bench(BenchCommand::Plan(_) | BenchCommand::Analysis(_))
+        Command::Bench(BenchCommand::Plan(_) | BenchCommand::Analysis(_) | BenchCommand::Region(_))
     );
     logging::init(&config, count_queries)?;
     match cli.command {
@@ -54,6 +54,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Bench(BenchCommand::Plan(args)) => {
             commands::bench_plan::bench_plan(&config, &args).await
+        }
+        Command::Bench(BenchCommand::Region(args)) => {
+            commands::bench_region::bench_region(&config, &args).await
         }
         Command::Bench(BenchCommand::Surveys(args)) => {
             commands::bench_surveys::bench_surveys(&config, &args).await

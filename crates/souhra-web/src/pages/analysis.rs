@@ -77,7 +77,7 @@ impl Inputs {
         })
     }
 
-    fn entries(&self) -> impl Iterator<Item = (i64, &CatalogueEntry)> {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (i64, &CatalogueEntry)> {
         self.entries.iter().map(|(id, e)| (*id, e))
     }
 

@@ -26,6 +26,7 @@ pub(crate) mod planning;
 pub(crate) mod plans;
 pub(crate) mod print;
 pub(crate) mod provider;
+pub(crate) mod region;
 pub(crate) mod service;
 pub(crate) mod services;
 pub(crate) mod settings;

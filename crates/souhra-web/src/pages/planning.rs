@@ -606,6 +606,9 @@ pub(crate) struct ElementForm {
     /// Whether the form showed the list of findings (else the stored ones stay).
     #[serde(default)]
     zjisteni_seznam: bool,
+    /// The measure needs a decision of the region.
+    #[serde(default)]
+    kraj: bool,
     #[serde(default)]
     revize: i64,
     #[serde(default)]
@@ -635,6 +638,7 @@ impl ElementForm {
             sluzby_seznam: false,
             zjisteni: d.findings.iter().map(|f| f.key()).collect(),
             zjisteni_seznam: false,
+            kraj: d.needs_region,
             revize: e.revision,
             csrf: String::new(),
         }
@@ -710,6 +714,11 @@ impl ElementForm {
                 end,
                 outputs: given(&self.vystupy),
                 findings: cited,
+                needs_region: if self.zjisteni_seznam {
+                    self.kraj
+                } else {
+                    stored.details.needs_region
+                },
             },
         })
     }
@@ -951,6 +960,7 @@ impl ElementForm {
                 .map(|(_, v)| v.clone())
                 .collect(),
             zjisteni_seznam: one("zjisteni_seznam") == "1",
+            kraj: one("kraj") == "1",
             revize: one("revize").trim().parse().unwrap_or(0),
             csrf: one("csrf"),
         }

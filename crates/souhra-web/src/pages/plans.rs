@@ -146,6 +146,7 @@ struct Node {
     target_groups: Vec<String>,
     services: Vec<ServiceLink>,
     findings: Vec<ServiceLink>,
+    needs_region: bool,
     responsible: Vec<String>,
     partners: Option<String>,
     start: Option<String>,
@@ -283,6 +284,7 @@ fn tree(
                     href: f.href.clone(),
                 })
                 .collect(),
+            needs_region: d.needs_region,
             responsible: [&d.responsible_organization, &d.responsible_person]
                 .into_iter()
                 .flatten()

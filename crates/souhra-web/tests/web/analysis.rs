@@ -425,6 +425,7 @@ async fn a_measure_answers_a_gap_and_the_chapter_goes_into_the_plan() {
                     ("nazev", "Zřídit noclehárnu v Nepomuku"),
                     ("zjisteni_seznam", "1"),
                     ("zjisteni", finding),
+                    ("kraj", "1"),
                 ],
                 &coordinator,
             )
@@ -443,6 +444,15 @@ async fn a_measure_answers_a_gap_and_the_chapter_goes_into_the_plan() {
         .details
         .findings;
     assert_eq!(cited, &[Finding::Gap("63".into())]);
+    assert!(
+        stored
+            .iter()
+            .find(|e| e.key == measure)
+            .unwrap()
+            .details
+            .needs_region,
+        "flagged for the region"
+    );
     // The analysis goes into the draft as a chapter.
     let chapter = app
         .post(
@@ -540,4 +550,143 @@ async fn the_analysis_chapter_reads_as_a_page_and_a_pdf() {
     let text = souhra_docs::testing::poppler("pdftotext", &[], &pdf);
     assert!(text.contains("Kde služby chybějí"), "{text}");
     assert!(text.contains("Analytická část komunitního plánu"));
+}
+
+#[tokio::test]
+async fn the_region_view_sets_its_orps_side_by_side() {
+    use souhra_core::plan::{
+        Approval, Direction, ElementKey, ElementKind, Indicator, Period, PlanKind, PlanStatus,
+        YearValue,
+    };
+    use souhra_store::plan::{ElementContent, ElementDetails, NewPlan, PlanChange};
+    let t = accounts_app().await;
+    let app = &t.app;
+    add_supply(app).await;
+    load_ages(app).await;
+    let store = &app.database.store;
+    let nepomuk = t.area("nepomuk").await;
+    let change = PlanChange {
+        by: None,
+        at: chrono::Utc::now(),
+    };
+    let (plan, version) = store
+        .create_plan(
+            &NewPlan {
+                area: nepomuk,
+                kind: PlanKind::CommunityPlan,
+                title: "Komunitní plán Nepomucka".into(),
+                topic: None,
+                period: Period::new(PlanKind::CommunityPlan, 2026, 2028).unwrap(),
+            },
+            change,
+        )
+        .await
+        .unwrap();
+    let mut parent = None;
+    for (kind, title, flagged) in [
+        (ElementKind::Priority, "Senioři", false),
+        (ElementKind::Goal, "Domov", false),
+        (ElementKind::Measure, "Rozšířit domov pro seniory", true),
+    ] {
+        let content = ElementContent {
+            title: title.into(),
+            body: None,
+            details: ElementDetails {
+                needs_region: flagged,
+                ..ElementDetails::default()
+            },
+        };
+        parent = Some(
+            store
+                .add_plan_element(version, kind, parent.as_ref(), &content, change)
+                .await
+                .unwrap(),
+        );
+    }
+    let measure = parent.unwrap();
+    let indicator = Indicator {
+        key: ElementKey::parse("luzka").unwrap(),
+        name: "Lůžka".into(),
+        unit: "lůžek".into(),
+        baseline: YearValue {
+            year: 2025,
+            value: 40.0,
+        },
+        target: YearValue {
+            year: 2028,
+            value: 60.0,
+        },
+        direction: Direction::Increase,
+    };
+    store
+        .set_plan_indicators(version, &measure, &[indicator], change)
+        .await
+        .unwrap();
+    store
+        .record_outside_comment(
+            version,
+            "2025-10-01".parse().unwrap(),
+            "2025-10-31".parse().unwrap(),
+            change,
+        )
+        .await
+        .unwrap();
+    let approval =
+        Approval::new("ZM/2/2026", "2026-01-15".parse().unwrap(), "Zastupitelstvo").unwrap();
+    for step in [PlanStatus::Approved, PlanStatus::InForce] {
+        store
+            .set_plan_status(version, step, Some(&approval), change)
+            .await
+            .unwrap();
+    }
+    let reply = app.get("/plzensky-kraj/kraj").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    // Fifteen ORPs: Nepomuk has its own area, the others link into the region's analysis.
+    assert_eq!(
+        reply
+            .body
+            .matches("href=\"/plzensky-kraj/analyza?uzemi=orp-")
+            .count(),
+        14
+    );
+    let row = reply
+        .text
+        .split("href=\"/nepomuk/analyza\">Nepomuk</a>")
+        .nth(1)
+        .unwrap();
+    let row = row.split("</tr>").next().unwrap();
+    assert!(row.contains("<td class=\"num\">26</td><td class=\"num\">11\u{a0}603</td><td class=\"num\">20,0\u{a0}%</td>"), "{row}");
+    assert!(
+        row.contains(&format!(
+            "/nepomuk/plan/{}-komunitni-plan-nepomucka",
+            plan.0
+        )),
+        "{row}"
+    );
+    assert!(row.contains("<td>zatím neměřeno: 1</td>"), "{row}");
+    // 40 beds per 2,600 aged 65+ in Nepomuk's row.
+    assert!(row.contains("<td class=\"num\">15,4</td>"), "{row}");
+    assert!(reply.body.contains("<svg class=\"chart map\""));
+    assert!(
+        reply
+            .text
+            .contains("Komunitní plán Nepomucka – Rozšířit domov pro seniory")
+    );
+    assert!(reply.body.contains(&format!("#{measure}\"")));
+    // The public plan page says so too.
+    let public = app
+        .get(&format!(
+            "/nepomuk/plan/{}-komunitni-plan-nepomucka",
+            plan.0
+        ))
+        .await;
+    assert!(public.text.contains("opatření potřebuje rozhodnutí kraje"));
+    // Only regions have the view; an unknown kind is refused.
+    assert_eq!(app.get("/nepomuk/kraj").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/plzensky-kraj/kraj?druh=%3Cx%3E").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    let homes = app.get("/plzensky-kraj/kraj?druh=40").await;
+    assert_eq!(homes.status, StatusCode::OK);
 }

@@ -30,7 +30,7 @@ const TEXT: &str = "A generated text of the benchmark plan: what the measure doe
     another point";
 
 /// Fills an in-force plan of `args`' size; returns its id and the elements made.
-async fn generate(
+pub(super) async fn generate(
     store: &souhra_store::Store,
     area: souhra_core::area::AreaId,
     args: &BenchPlan,

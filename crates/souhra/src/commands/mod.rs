@@ -6,6 +6,7 @@ pub mod bench;
 pub mod bench_analysis;
 pub mod bench_comments;
 pub mod bench_plan;
+pub mod bench_region;
 pub mod bench_surveys;
 pub mod catalogue;
 pub mod demo_ages;

@@ -1,0 +1,321 @@
+//! `/{area}/kraj`: the view of a region-level area across its ORPs, side by side — inhabitants
+//! and the share of older people, the plans in force of each ORP's area with the status of
+//! their indicators, coverage gaps, the capacity of a chosen kind per 1,000 of its group (a
+//! table and a map of the ORPs), and the measures of ORP plans that need a decision of the
+//! region. Computed on request from the same parts as the analysis page.
+
+use std::collections::{HashMap, HashSet};
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::response::Html;
+use fluent_bundle::FluentArgs;
+use serde::{Deserialize, Serialize};
+use souhra_core::analysis::Supply;
+use souhra_core::area::{Area, AreaKind};
+use souhra_core::code::{MunicipalityCode, OrpCode};
+use souhra_core::codelist::Codelist;
+use souhra_core::plan::{IndicatorStatus, indicator_status};
+
+use super::analysis::Inputs;
+use super::plans::{ServiceLink, plan_href};
+use super::{load_area, path_of};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::page::{AreaView, Page, view};
+use crate::state::AppState;
+
+/// The kind compared by default: homes for seniors.
+const DEFAULT_KIND: &str = "49";
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct RegionParams {
+    druh: Option<String>,
+}
+
+#[derive(Serialize)]
+struct OrpRow {
+    code: String,
+    name: String,
+    href: String,
+    municipalities: usize,
+    population: u64,
+    aged_65: String,
+    plans: Vec<ServiceLink>,
+    indicators: String,
+    gaps: usize,
+    missing_kind: usize,
+    capacity: String,
+    per_1000: String,
+    per_1000_value: Option<f64>,
+    flagged: Vec<ServiceLink>,
+}
+
+fn share(lang: Lang, value: Option<f64>) -> String {
+    value.map_or_else(String::new, |s| {
+        let text = lang.format_decimal(s * 100.0, 1);
+        match lang {
+            Lang::En => format!("{text}%"),
+            Lang::Cs | Lang::Uk => format!("{text}\u{a0}%"),
+        }
+    })
+}
+
+/// The plans in force of an ORP's area: links, the indicators' statuses and the measures
+/// flagged for the region.
+async fn orp_plans(
+    state: &AppState,
+    area: &Area,
+) -> Result<
+    (
+        Vec<ServiceLink>,
+        HashMap<IndicatorStatus, usize>,
+        Vec<ServiceLink>,
+    ),
+    AppError,
+> {
+    let store = state.store();
+    let mut links = Vec::new();
+    let mut statuses: HashMap<IndicatorStatus, usize> = HashMap::new();
+    let mut flagged = Vec::new();
+    for plan in store.plans_of_area(area.id).await? {
+        let Some(version) = plan.in_force() else {
+            continue;
+        };
+        if version.status != souhra_core::plan::PlanStatus::InForce {
+            continue;
+        }
+        let href = plan_href(area.slug.as_str(), plan.id.0, &plan.title);
+        links.push(ServiceLink {
+            name: plan.title.clone(),
+            href: href.clone(),
+        });
+        let values = store.indicator_values(plan.id).await?;
+        for (_, indicator) in store.plan_indicators(version.id).await? {
+            let measured: Vec<_> = values
+                .iter()
+                .filter(|(k, _)| *k == indicator.key)
+                .map(|(_, v)| *v)
+                .collect();
+            *statuses
+                .entry(indicator_status(&indicator, &measured))
+                .or_default() += 1;
+        }
+        for element in store.plan_elements(version.id).await? {
+            if element.details.needs_region {
+                flagged.push(ServiceLink {
+                    name: format!("{} – {}", plan.title, element.title),
+                    href: format!("{href}#{}", element.key),
+                });
+            }
+        }
+    }
+    Ok((links, statuses, flagged))
+}
+
+/// `/{area}/kraj`.
+pub(crate) async fn region_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(slug): Path<String>,
+    params: Result<Query<RegionParams>, QueryRejection>,
+    uri: OriginalUri,
+) -> Result<Html<String>, AppError> {
+    let Query(params) = params.map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let area = load_area(&state, &slug).await?;
+    if area.kind != AreaKind::Region {
+        return Err(AppError::NotFound);
+    }
+    let labels = state.labels();
+    let kind = params
+        .druh
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .unwrap_or(DEFAULT_KIND)
+        .to_owned();
+    if !labels.has(Codelist::ServiceKind, &kind) {
+        return Err(AppError::BadRequest(format!("druh {kind:?}")));
+    }
+    let store = state.store();
+    let children = store.area_children(&area).await?;
+    let region = area.region.ok_or(AppError::NotFound)?;
+    let orps = store.orps_in_region(region).await?;
+    let inputs = Inputs::load(&state, area.clone()).await?;
+    let supply = Supply::new(&inputs.territory, &inputs.groups, inputs.entries());
+    let codes: Vec<MunicipalityCode> = inputs.municipalities.iter().map(|m| m.0).collect();
+    // Coverage of every kind present, once for the whole region (facilities within 15 km).
+    let mut kinds: Vec<String> = inputs
+        .entries
+        .iter()
+        .filter(|(_, e)| souhra_core::analysis::counts(e))
+        .map(|(_, e)| e.kind.clone())
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    let mut missing: HashMap<(OrpCode, String), usize> = HashMap::new();
+    for k in &kinds {
+        let coverage = souhra_core::analysis::coverage(
+            &inputs.territory,
+            k,
+            f64::from(super::analysis::DEFAULT_KM),
+            inputs.entries(),
+            &codes,
+        );
+        for c in coverage.iter().filter(|c| !c.available) {
+            if let Some(place) = inputs.territory.place(c.code) {
+                *missing.entry((place.orp, k.clone())).or_default() += 1;
+            }
+        }
+    }
+    // The capacity type the kind is counted in most across the region.
+    let all: HashSet<MunicipalityCode> = codes.iter().copied().collect();
+    let region_rows = supply.rows(&inputs.territory, &inputs.groups, &all);
+    let mut by_type: HashMap<String, f64> = HashMap::new();
+    for r in region_rows.iter().filter(|r| r.key.kind == kind) {
+        *by_type.entry(r.key.capacity_type.clone()).or_default() += r.capacity;
+    }
+    let capacity_type = by_type
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(t, _)| t);
+    let mut rows = Vec::new();
+    for summary in &orps {
+        let orp = &summary.orp;
+        let within: HashSet<MunicipalityCode> = codes
+            .iter()
+            .copied()
+            .filter(|c| {
+                inputs
+                    .territory
+                    .place(*c)
+                    .is_some_and(|p| p.orp == orp.code)
+            })
+            .collect();
+        let orp_codes: Vec<MunicipalityCode> = within.iter().copied().collect();
+        let demography = souhra_core::analysis::demography(
+            orp_codes
+                .iter()
+                .filter_map(|c| inputs.territory.place(*c))
+                .map(|p| &p.population),
+        );
+        let rows_of_kind: Vec<_> = supply
+            .rows(&inputs.territory, &inputs.groups, &within)
+            .into_iter()
+            .filter(|r| r.key.kind == kind && Some(&r.key.capacity_type) == capacity_type.as_ref())
+            .collect();
+        let capacity: f64 = rows_of_kind.iter().map(|r| r.capacity).sum();
+        let group = rows_of_kind.first().and_then(|r| r.group);
+        let per_1000 = group
+            .filter(|&g| g > 0)
+            .map(|g| capacity * 1000.0 / g as f64);
+        let child = children
+            .iter()
+            .find(|c| c.kind == AreaKind::Orp && c.territory_code == Some(orp.code.get()));
+        let (plans, statuses, flagged) = match child {
+            Some(child) => orp_plans(&state, child).await?,
+            None => (Vec::new(), HashMap::new(), Vec::new()),
+        };
+        let href = match child {
+            Some(child) => format!("/{}/analyza", child.slug),
+            None => format!("/{}/analyza?uzemi=orp-{}", area.slug, orp.code),
+        };
+        rows.push(OrpRow {
+            code: orp.code.to_string(),
+            name: orp.name.clone(),
+            href,
+            municipalities: within.len(),
+            population: demography.total,
+            aged_65: share(lang, demography.aged(65).and_then(|g| g.share)),
+            indicators: IndicatorStatus::ALL
+                .iter()
+                .filter_map(|s| {
+                    let count = statuses.get(s).copied().filter(|n| *n > 0)?;
+                    let label = state.translations().text(
+                        lang,
+                        &format!("indicator-status-{}", s.key()),
+                        None,
+                    );
+                    Some(format!("{label}: {count}"))
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            plans,
+            gaps: kinds
+                .iter()
+                .filter(|k| missing.get(&(orp.code, (*k).clone())).copied().unwrap_or(0) > 0)
+                .count(),
+            missing_kind: missing.get(&(orp.code, kind.clone())).copied().unwrap_or(0),
+            capacity: lang.format_decimal(capacity, 1),
+            per_1000: per_1000
+                .map(|v| lang.format_decimal(v, 1))
+                .unwrap_or_default(),
+            per_1000_value: per_1000,
+            flagged,
+        });
+    }
+    rows.sort_by_cached_key(|r| souhra_core::text::sort_key(&r.name));
+    let kind_name = labels.label(Codelist::ServiceKind, &kind);
+    let mut args = FluentArgs::new();
+    args.set("kind", kind_name.clone());
+    let map_title = state
+        .translations()
+        .text(lang, "region-map-title", Some(&args));
+    let points: Vec<crate::chart::OrpPoint> = rows
+        .iter()
+        .filter_map(|r| {
+            let code = OrpCode::parse(&r.code).ok()?;
+            let located: Vec<_> = codes
+                .iter()
+                .filter_map(|c| inputs.territory.place(*c))
+                .filter(|p| p.orp == code)
+                .filter_map(|p| p.point)
+                .collect();
+            if located.is_empty() {
+                return None;
+            }
+            let n = located.len() as f64;
+            Some(crate::chart::OrpPoint {
+                name: r.name.clone(),
+                lat: located.iter().map(|p| p.lat).sum::<f64>() / n,
+                lon: located.iter().map(|p| p.lon).sum::<f64>() / n,
+                value: r.per_1000_value,
+                value_text: r.per_1000.clone(),
+            })
+        })
+        .collect();
+    let map = crate::chart::orp_map_svg(&points, &map_title);
+    let mut kind_options: Vec<(String, String, bool)> = kinds
+        .iter()
+        .map(|k| {
+            (
+                k.clone(),
+                labels.label(Codelist::ServiceKind, k),
+                *k == kind,
+            )
+        })
+        .collect();
+    if !kinds.contains(&kind) {
+        kind_options.push((kind.clone(), kind_name.clone(), true));
+    }
+    let group_from = inputs.groups.from_age(&kind);
+    let flagged: Vec<&ServiceLink> = rows.iter().flat_map(|r| &r.flagged).collect();
+    let view_area = AreaView::new(&state, lang, &area);
+    Page::new(&state, lang, &path_of(&uri))
+        .title_key("region-title")
+        .nav("analysis")
+        .area(view_area)
+        .render(
+            "region.html",
+            view! {
+                rows,
+                kind,
+                kind_name,
+                kind_options,
+                capacity_type => capacity_type.map(|t| labels.label(Codelist::CapacityType, &t)),
+                group_from,
+                map,
+                flagged,
+            },
+        )
+}
