@@ -106,6 +106,86 @@ async fn load_ages(app: &App) -> usize {
     codes.len()
 }
 
+/// A draft community plan of `area` with a priority, a goal and a measure (`flagged` for the
+/// region); returns the plan, its version and the measure's key.
+async fn draft_plan(
+    store: &souhra_store::Store,
+    area: souhra_core::area::AreaId,
+    titles: [&str; 4],
+    flagged: bool,
+) -> (
+    souhra_store::plan::PlanId,
+    souhra_store::plan::VersionId,
+    souhra_core::plan::ElementKey,
+) {
+    use souhra_core::plan::{ElementKind, Period, PlanKind};
+    use souhra_store::plan::{ElementContent, ElementDetails, NewPlan};
+    let (plan, version) = store
+        .create_plan(
+            &NewPlan {
+                area,
+                kind: PlanKind::CommunityPlan,
+                title: titles[0].into(),
+                topic: None,
+                period: Period::new(PlanKind::CommunityPlan, 2026, 2028).unwrap(),
+            },
+            now(),
+        )
+        .await
+        .unwrap();
+    let mut parent = None;
+    for (kind, title) in [
+        (ElementKind::Priority, titles[1]),
+        (ElementKind::Goal, titles[2]),
+        (ElementKind::Measure, titles[3]),
+    ] {
+        let content = ElementContent {
+            title: title.into(),
+            body: None,
+            details: ElementDetails {
+                needs_region: flagged && kind == ElementKind::Measure,
+                ..ElementDetails::default()
+            },
+        };
+        parent = Some(
+            store
+                .add_plan_element(version, kind, parent.as_ref(), &content, now())
+                .await
+                .unwrap(),
+        );
+    }
+    (plan, version, parent.unwrap())
+}
+
+fn now() -> souhra_store::plan::PlanChange {
+    souhra_store::plan::PlanChange {
+        by: None,
+        at: chrono::Utc::now(),
+    }
+}
+
+/// Takes a draft through a comment period held before, approval and into force.
+async fn bring_into_force(store: &souhra_store::Store, version: souhra_store::plan::VersionId) {
+    use souhra_core::plan::{Approval, PlanStatus};
+    store
+        .record_outside_comment(
+            version,
+            "2025-10-01".parse().unwrap(),
+            "2025-10-31".parse().unwrap(),
+            now(),
+        )
+        .await
+        .unwrap();
+    let approval =
+        Approval::new("ZM/1/2026", "2026-01-15".parse().unwrap(), "Zastupitelstvo").unwrap();
+    for step in [PlanStatus::Approved, PlanStatus::InForce] {
+        store
+            .set_plan_status(version, step, Some(&approval), now())
+            .await
+            .unwrap();
+    }
+}
+
 #[tokio::test]
 async fn without_age_data_the_analysis_says_so_and_still_counts_capacity() {
     let app = app_with_supply().await;
@@ -325,8 +405,7 @@ async fn bad_analysis_input_gets_a_clear_answer() {
 #[tokio::test]
 async fn a_measure_answers_a_gap_and_the_chapter_goes_into_the_plan() {
     use souhra_core::analysis::Finding;
-    use souhra_core::plan::{Approval, ElementKind, Period, PlanKind, PlanStatus};
-    use souhra_store::plan::{ElementContent, ElementDetails, NewPlan, PlanChange};
+    use souhra_core::plan::ElementKind;
     let t = accounts_app().await;
     let app = &t.app;
     add_supply(app).await;
@@ -356,42 +435,18 @@ async fn a_measure_answers_a_gap_and_the_chapter_goes_into_the_plan() {
     )
     .await;
     let coordinator = t.login("koordinator@nepomuk.cz").await;
-    let change = PlanChange {
-        by: None,
-        at: chrono::Utc::now(),
-    };
-    let (plan, version) = store
-        .create_plan(
-            &NewPlan {
-                area: nepomuk,
-                kind: PlanKind::CommunityPlan,
-                title: "Komunitní plán".into(),
-                topic: None,
-                period: Period::new(PlanKind::CommunityPlan, 2026, 2028).unwrap(),
-            },
-            change,
-        )
-        .await
-        .unwrap();
-    let mut parent = None;
-    for (kind, title) in [
-        (ElementKind::Priority, "Lidé bez domova"),
-        (ElementKind::Goal, "Střecha nad hlavou"),
-        (ElementKind::Measure, "Zřídit noclehárnu v Nepomuku"),
-    ] {
-        let content = ElementContent {
-            title: title.into(),
-            body: None,
-            details: ElementDetails::default(),
-        };
-        parent = Some(
-            store
-                .add_plan_element(version, kind, parent.as_ref(), &content, change)
-                .await
-                .unwrap(),
-        );
-    }
-    let measure = parent.unwrap();
+    let (plan, version, measure) = draft_plan(
+        store,
+        nepomuk,
+        [
+            "Komunitní plán",
+            "Lidé bez domova",
+            "Střecha nad hlavou",
+            "Zřídit noclehárnu v Nepomuku",
+        ],
+        false,
+    )
+    .await;
     let page = format!("/sprava/nepomuk/plan/{}/prvek/{measure}", plan.0);
     let form = app.get_with(&page, &[("cookie", &coordinator)]).await;
     assert_eq!(form.status, StatusCode::OK);
@@ -472,23 +527,7 @@ async fn a_measure_answers_a_gap_and_the_chapter_goes_into_the_plan() {
     assert!(body.contains("# Kde služby chybějí"), "{body}");
     assert!(body.contains("- noclehárny chybí v 26 z 26 obcí"), "{body}");
     // In force: the gap's page and the plan's page point at each other.
-    store
-        .record_outside_comment(
-            version,
-            "2025-10-01".parse().unwrap(),
-            "2025-10-31".parse().unwrap(),
-            change,
-        )
-        .await
-        .unwrap();
-    let approval =
-        Approval::new("ZM/1/2026", "2026-01-15".parse().unwrap(), "Zastupitelstvo").unwrap();
-    for step in [PlanStatus::Approved, PlanStatus::InForce] {
-        store
-            .set_plan_status(version, step, Some(&approval), change)
-            .await
-            .unwrap();
-    }
+    bring_into_force(store, version).await;
     let gap = app.get("/nepomuk/analyza/dostupnost?druh=63").await;
     assert!(
         gap.text
@@ -554,56 +593,25 @@ async fn the_analysis_chapter_reads_as_a_page_and_a_pdf() {
 
 #[tokio::test]
 async fn the_region_view_sets_its_orps_side_by_side() {
-    use souhra_core::plan::{
-        Approval, Direction, ElementKey, ElementKind, Indicator, Period, PlanKind, PlanStatus,
-        YearValue,
-    };
-    use souhra_store::plan::{ElementContent, ElementDetails, NewPlan, PlanChange};
+    use souhra_core::plan::{Direction, ElementKey, Indicator, YearValue};
     let t = accounts_app().await;
     let app = &t.app;
     add_supply(app).await;
     load_ages(app).await;
     let store = &app.database.store;
     let nepomuk = t.area("nepomuk").await;
-    let change = PlanChange {
-        by: None,
-        at: chrono::Utc::now(),
-    };
-    let (plan, version) = store
-        .create_plan(
-            &NewPlan {
-                area: nepomuk,
-                kind: PlanKind::CommunityPlan,
-                title: "Komunitní plán Nepomucka".into(),
-                topic: None,
-                period: Period::new(PlanKind::CommunityPlan, 2026, 2028).unwrap(),
-            },
-            change,
-        )
-        .await
-        .unwrap();
-    let mut parent = None;
-    for (kind, title, flagged) in [
-        (ElementKind::Priority, "Senioři", false),
-        (ElementKind::Goal, "Domov", false),
-        (ElementKind::Measure, "Rozšířit domov pro seniory", true),
-    ] {
-        let content = ElementContent {
-            title: title.into(),
-            body: None,
-            details: ElementDetails {
-                needs_region: flagged,
-                ..ElementDetails::default()
-            },
-        };
-        parent = Some(
-            store
-                .add_plan_element(version, kind, parent.as_ref(), &content, change)
-                .await
-                .unwrap(),
-        );
-    }
-    let measure = parent.unwrap();
+    let (plan, version, measure) = draft_plan(
+        store,
+        nepomuk,
+        [
+            "Komunitní plán Nepomucka",
+            "Senioři",
+            "Domov",
+            "Rozšířit domov pro seniory",
+        ],
+        true,
+    )
+    .await;
     let indicator = Indicator {
         key: ElementKey::parse("luzka").unwrap(),
         name: "Lůžka".into(),
@@ -619,26 +627,10 @@ async fn the_region_view_sets_its_orps_side_by_side() {
         direction: Direction::Increase,
     };
     store
-        .set_plan_indicators(version, &measure, &[indicator], change)
+        .set_plan_indicators(version, &measure, &[indicator], now())
         .await
         .unwrap();
-    store
-        .record_outside_comment(
-            version,
-            "2025-10-01".parse().unwrap(),
-            "2025-10-31".parse().unwrap(),
-            change,
-        )
-        .await
-        .unwrap();
-    let approval =
-        Approval::new("ZM/2/2026", "2026-01-15".parse().unwrap(), "Zastupitelstvo").unwrap();
-    for step in [PlanStatus::Approved, PlanStatus::InForce] {
-        store
-            .set_plan_status(version, step, Some(&approval), change)
-            .await
-            .unwrap();
-    }
+    bring_into_force(store, version).await;
     let reply = app.get("/plzensky-kraj/kraj").await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     // Fifteen ORPs: Nepomuk has its own area, the others link into the region's analysis.
