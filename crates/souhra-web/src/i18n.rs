@@ -95,6 +95,16 @@ impl Lang {
         out
     }
 
+    /// Formats a share (0 to 1) as a percentage with one decimal: `21,4 %` (cs, uk, with a
+    /// no-break space), `21.4%` (en).
+    pub fn format_percent(self, share: f64) -> String {
+        let value = self.format_decimal(share * 100.0, 1);
+        match self {
+            Lang::En => format!("{value}%"),
+            Lang::Cs | Lang::Uk => format!("{value}\u{a0}%"),
+        }
+    }
+
     /// Formats a date: `1. 1. 2021` (cs), `01.01.2021` (uk), `1 January 2021` (en).
     pub fn format_date(self, date: NaiveDate) -> String {
         match self {

@@ -198,14 +198,8 @@ pub(crate) struct AnalysisParams {
     uzemi: Option<String>,
 }
 
-fn share_text(lang: Lang, share: Option<f64>) -> String {
-    share.map_or_else(String::new, |s| {
-        let value = lang.format_decimal(s * 100.0, 1);
-        match lang {
-            Lang::En => format!("{value}%"),
-            Lang::Cs | Lang::Uk => format!("{value}\u{a0}%"),
-        }
-    })
+pub(crate) fn share_text(lang: Lang, share: Option<f64>) -> String {
+    share.map_or_else(String::new, |s| lang.format_percent(s))
 }
 
 fn decimal(lang: Lang, value: Option<f64>) -> String {
@@ -709,17 +703,20 @@ pub(crate) async fn analysis_workbook(
 /// Per kind present in the catalogue: how many of the area's municipalities lack it, and how
 /// many people live there.
 #[derive(Serialize)]
-struct KindCoverage {
-    key: String,
+pub(crate) struct KindCoverage {
+    pub(crate) key: String,
     name: String,
     missing: usize,
     missing_people: u64,
     municipalities: usize,
     /// The municipalities without it, by name.
     missing_names: Vec<String>,
+    /// And by code.
+    #[serde(skip)]
+    pub(crate) missing_codes: Vec<MunicipalityCode>,
 }
 
-fn coverage_overview(state: &AppState, inputs: &Inputs, km: u32) -> Vec<KindCoverage> {
+pub(crate) fn coverage_overview(state: &AppState, inputs: &Inputs, km: u32) -> Vec<KindCoverage> {
     let labels = state.labels();
     let codes: Vec<MunicipalityCode> = inputs.municipalities.iter().map(|m| m.0).collect();
     let mut kinds: Vec<&str> = inputs
@@ -757,6 +754,7 @@ fn coverage_overview(state: &AppState, inputs: &Inputs, km: u32) -> Vec<KindCove
                     .filter(|(c, _)| !c.available)
                     .map(|(_, (_, name, _))| name.clone())
                     .collect(),
+                missing_codes: missing.iter().map(|c| c.code).collect(),
             }
         })
         .collect()

@@ -34,11 +34,7 @@ fn percent(lang: Lang, part: u64, whole: u64) -> String {
     if whole == 0 {
         return String::new();
     }
-    let value = lang.format_decimal(part as f64 * 100.0 / whole as f64, 1);
-    match lang {
-        Lang::En => format!("{value}%"),
-        Lang::Cs | Lang::Uk => format!("{value}\u{a0}%"),
-    }
+    lang.format_percent(part as f64 / whole as f64)
 }
 
 pub(crate) async fn municipality_page(

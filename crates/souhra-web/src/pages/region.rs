@@ -17,7 +17,7 @@ use souhra_core::code::{MunicipalityCode, OrpCode};
 use souhra_core::codelist::Codelist;
 use souhra_core::plan::{IndicatorStatus, indicator_status};
 
-use super::analysis::Inputs;
+use super::analysis::{Inputs, share_text};
 use super::plans::{ServiceLink, plan_href};
 use super::{load_area, path_of};
 use crate::error::AppError;
@@ -49,16 +49,6 @@ struct OrpRow {
     per_1000: String,
     per_1000_value: Option<f64>,
     flagged: Vec<ServiceLink>,
-}
-
-fn share(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(String::new, |s| {
-        let text = lang.format_decimal(s * 100.0, 1);
-        match lang {
-            Lang::En => format!("{text}%"),
-            Lang::Cs | Lang::Uk => format!("{text}\u{a0}%"),
-        }
-    })
 }
 
 /// The plans in force of an ORP's area: links, the indicators' statuses and the measures
@@ -145,26 +135,13 @@ pub(crate) async fn region_page(
     let supply = Supply::new(&inputs.territory, &inputs.groups, inputs.entries());
     let codes: Vec<MunicipalityCode> = inputs.municipalities.iter().map(|m| m.0).collect();
     // Coverage of every kind present, once for the whole region (facilities within 15 km).
-    let mut kinds: Vec<String> = inputs
-        .entries
-        .iter()
-        .filter(|(_, e)| souhra_core::analysis::counts(e))
-        .map(|(_, e)| e.kind.clone())
-        .collect();
-    kinds.sort();
-    kinds.dedup();
+    let overview = super::analysis::coverage_overview(&state, &inputs, super::analysis::DEFAULT_KM);
+    let kinds: Vec<String> = overview.iter().map(|k| k.key.clone()).collect();
     let mut missing: HashMap<(OrpCode, String), usize> = HashMap::new();
-    for k in &kinds {
-        let coverage = souhra_core::analysis::coverage(
-            &inputs.territory,
-            k,
-            f64::from(super::analysis::DEFAULT_KM),
-            inputs.entries(),
-            &codes,
-        );
-        for c in coverage.iter().filter(|c| !c.available) {
-            if let Some(place) = inputs.territory.place(c.code) {
-                *missing.entry((place.orp, k.clone())).or_default() += 1;
+    for k in &overview {
+        for code in &k.missing_codes {
+            if let Some(place) = inputs.territory.place(*code) {
+                *missing.entry((place.orp, k.key.clone())).or_default() += 1;
             }
         }
     }
@@ -226,7 +203,7 @@ pub(crate) async fn region_page(
             href,
             municipalities: within.len(),
             population: demography.total,
-            aged_65: share(lang, demography.aged(65).and_then(|g| g.share)),
+            aged_65: share_text(lang, demography.aged(65).and_then(|g| g.share)),
             indicators: IndicatorStatus::ALL
                 .iter()
                 .filter_map(|s| {

@@ -112,11 +112,7 @@ fn share(lang: Lang, part: usize, whole: usize) -> String {
     if whole == 0 {
         return String::new();
     }
-    let value = lang.format_decimal(part as f64 * 100.0 / whole as f64, 1);
-    match lang {
-        Lang::En => format!("{value}%"),
-        Lang::Cs | Lang::Uk => format!("{value}\u{a0}%"),
-    }
+    lang.format_percent(part as f64 / whole as f64)
 }
 
 /// The results of `survey` over its responses passing `filter`, as views; free texts only
