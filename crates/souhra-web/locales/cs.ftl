@@ -1558,3 +1558,4 @@ region-flagged-none = Žádné opatření platného plánu ORP zatím rozhodnut�
 planning-needs-region = Opatření potřebuje rozhodnutí kraje (financování, síť služeb)
 plan-needs-region = Rozhodnutí kraje
 plan-needs-region-yes = opatření potřebuje rozhodnutí kraje
+survey-error-consent-text = Pokud respondenti mohou uvést jméno a e-mail, doplňte text souhlasu s jejich zpracováním.

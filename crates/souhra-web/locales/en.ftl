@@ -1539,3 +1539,4 @@ region-flagged-none = No measure of an ORP plan in force needs a decision of the
 planning-needs-region = The measure needs a decision of the region (funding, the network of services)
 plan-needs-region = Decision of the region
 plan-needs-region-yes = the measure needs a decision of the region
+survey-error-consent-text = If respondents may give a name and an e-mail, add the text of the consent to their processing.

@@ -1554,3 +1554,4 @@ region-flagged-none = Жоден захід чинного плану ORP пок
 planning-needs-region = Захід потребує рішення краю (фінансування, мережа послуг)
 plan-needs-region = Рішення краю
 plan-needs-region-yes = захід потребує рішення краю
+survey-error-consent-text = Якщо респонденти можуть вказати ім'я та e-mail, додайте текст згоди на їх обробку.

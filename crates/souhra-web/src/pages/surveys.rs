@@ -819,6 +819,26 @@ pub(crate) async fn save_settings(
     };
     let identification =
         Identification::from_key(&form.identifikace).unwrap_or(Identification::Anonymous);
+    // The store checks these too; here they get the interface's words.
+    let title_chars = form.nazev.trim().chars().count();
+    let problem = if title_chars == 0 || title_chars > souhra_core::survey::MAX_TITLE_CHARS {
+        let mut args = FluentArgs::new();
+        args.set("max", souhra_core::survey::MAX_TITLE_CHARS);
+        Some(
+            state
+                .translations()
+                .text(lang, "survey-error-text", Some(&args)),
+        )
+    } else if identification == Identification::Optional && form.souhlas.trim().is_empty() {
+        Some(t(&state, lang, "survey-error-consent-text"))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        return page
+            .render(&form, None, Some(problem), StatusCode::BAD_REQUEST)
+            .await;
+    }
     let settings = SurveySettings {
         title: form.nazev.clone(),
         intro: Some(form.uvod.clone()),

@@ -415,6 +415,27 @@ async fn a_survey_is_built_answered_and_counted() {
         analysis.text
     );
     assert!(analysis.body.contains(&format!("href=\"{public}\"")));
+    // Names and e-mails need a consent text, said in the interface's words.
+    let rev = revision().await;
+    let no_consent = app
+        .post(
+            &page,
+            &[
+                ("csrf", &csrf),
+                ("revize", &rev),
+                ("nazev", "Potřeby seniorů"),
+                ("identifikace", "optional"),
+                ("souhlas", " "),
+            ],
+            &coordinator,
+        )
+        .await;
+    assert_eq!(no_consent.status, StatusCode::BAD_REQUEST);
+    assert!(
+        no_consent.text.contains("doplňte text souhlasu"),
+        "{}",
+        no_consent.text
+    );
     // A bad closing day is named.
     let rev = revision().await;
     let bad_day = app
