@@ -29,6 +29,7 @@ const pages = [
   '/nepomuk/analyza?uzemi=obec-558109',
   '/plzensky-kraj/analyza',
   '/plzensky-kraj/kraj',
+  '/plzensky-kraj/sit',
   '/nepomuk/analyza/dostupnost',
   '/nepomuk/analyza/kapitola',
   '/nepomuk/analyza/dostupnost?druh=49&km=10&razeni=dostupnost',

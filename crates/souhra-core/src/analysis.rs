@@ -339,6 +339,26 @@ impl Territory {
             .collect()
     }
 
+    /// How a whole service divides among the municipalities it serves (any of its forms, or its
+    /// facilities and service area when it lists no form), in proportion to their inhabitants:
+    /// the shares of one service add up to 1 (empty when it serves none of the territory). Used
+    /// to spread a service's money over the areas it works for.
+    pub fn served_shares(&self, entry: &CatalogueEntry) -> Vec<(MunicipalityCode, f64)> {
+        let mut served = BTreeSet::new();
+        for form in &entry.forms {
+            served.extend(self.served(entry, form.form));
+        }
+        if entry.forms.is_empty() {
+            for form in Form::ALL {
+                served.extend(self.served(entry, form));
+            }
+        }
+        if served.is_empty() {
+            return Vec::new();
+        }
+        weights(self, &served, 0)
+    }
+
     /// The municipalities a form of a service serves (see the module's notes).
     fn served(&self, entry: &CatalogueEntry, form: Form) -> BTreeSet<usize> {
         let facilities = self.facility_places(entry);
@@ -916,6 +936,31 @@ mod tests {
 
     fn set(codes: &[u32]) -> HashSet<MunicipalityCode> {
         codes.iter().map(|&c| code(c)).collect()
+    }
+
+    #[test]
+    fn a_service_divides_among_the_people_it_serves() {
+        let territory = territory();
+        let orp = AreaUnit::Orp(OrpCode::try_from(3207_i64).unwrap());
+        // A field service over the ORP and a residential form in Plzeň: both sets count.
+        let both = entry(
+            "40",
+            vec![
+                form(Form::Field, &[("klient", 10)]),
+                form(Form::Residential, &[("luzka", 5)]),
+            ],
+            vec![orp],
+            vec![554791],
+        );
+        let shares: HashMap<MunicipalityCode, f64> =
+            territory.served_shares(&both).into_iter().collect();
+        let total = 3000.0 + 1000.0 + 500.0 + 170_000.0;
+        assert_eq!(shares.len(), 4);
+        assert!((shares[&code(558109)] - 3000.0 / total).abs() < 1e-12);
+        assert!((shares.values().sum::<f64>() - 1.0).abs() < 1e-12);
+        // Serving nobody in the territory: no shares.
+        let elsewhere = entry("40", vec![], vec![], vec![]);
+        assert!(territory.served_shares(&elsewhere).is_empty());
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub mod diff;
 pub mod group;
 pub mod ical;
 pub mod import;
+pub mod network;
 pub mod plan;
 pub mod plan_import;
 pub mod policy;

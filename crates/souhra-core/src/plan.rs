@@ -49,6 +49,9 @@ pub enum PlanError {
     /// An amount of money is not a whole non-negative number of crowns.
     #[error("{0:?} is not an amount: write whole crowns, e.g. 125000 or 125 000")]
     Amount(String),
+    /// An amount of money below zero.
+    #[error("{0:?} is negative: planned and spent money is never below zero")]
+    Negative(String),
     /// A number is not finite.
     #[error("{0:?} is not a number")]
     Number(String),
@@ -137,6 +140,8 @@ keyed!(
         ImplementationPlan => "implementation_plan",
         /// Bilanční zpráva: what was done in one year.
         BalanceReport => "balance_report",
+        /// Síť sociálních služeb: the services an area's network holds in one year.
+        ServiceNetwork => "service_network",
     }
 );
 
@@ -146,7 +151,28 @@ impl PlanKind {
         match self {
             Self::CommunityPlan => 10,
             Self::ActionPlan => 2,
-            Self::ImplementationPlan | Self::BalanceReport => 1,
+            Self::ImplementationPlan | Self::BalanceReport | Self::ServiceNetwork => 1,
+        }
+    }
+
+    /// Whether the document is drawn from the plans in force of its year (implementation plans
+    /// and balance reports).
+    pub fn is_yearly(self) -> bool {
+        matches!(self, Self::ImplementationPlan | Self::BalanceReport)
+    }
+
+    /// Whether a version goes through public comment before approval: plans with their own
+    /// structure and networks (providers and municipalities comment on changes of the network).
+    pub fn needs_comment(self) -> bool {
+        self.has_structure() || self == Self::ServiceNetwork
+    }
+
+    /// Whether an element of `kind` may be part of this kind of document.
+    pub fn holds(self, kind: ElementKind) -> bool {
+        match kind {
+            ElementKind::Chapter => true,
+            ElementKind::NetworkEntry => self == Self::ServiceNetwork,
+            _ => self.has_structure(),
         }
     }
 
@@ -186,7 +212,7 @@ impl PlanStatus {
         use PlanStatus::{Approved, Draft, Ended, InComment, InForce};
         match (self, next) {
             (Draft, InComment) | (InComment, Draft | Approved) => true,
-            (Draft, Approved) => !kind.has_structure(),
+            (Draft, Approved) => !kind.needs_comment(),
             (Approved, InForce) => kind != PlanKind::BalanceReport,
             (Approved | InForce, Ended) => true,
             _ => false,
@@ -290,6 +316,8 @@ keyed!(
         Measure => "measure",
         /// Aktivita, under a measure.
         Activity => "activity",
+        /// A service of a network (no parent).
+        NetworkEntry => "network_entry",
     }
 );
 
@@ -297,7 +325,7 @@ impl ElementKind {
     /// The kind of its parent (`None`: at the top).
     pub fn parent(self) -> Option<ElementKind> {
         match self {
-            Self::Chapter | Self::Priority => None,
+            Self::Chapter | Self::Priority | Self::NetworkEntry => None,
             Self::Goal => Some(Self::Priority),
             Self::Measure => Some(Self::Goal),
             Self::Activity => Some(Self::Measure),
@@ -385,6 +413,9 @@ pub struct BudgetLine {
 /// `125000,00` or `125.000`. Negative, fractional or non-numeric amounts are refused.
 pub fn parse_amount(text: &str) -> Result<i64, PlanError> {
     let refuse = || PlanError::Amount(text.to_owned());
+    if text.trim_start().starts_with(['-', '\u{2212}']) {
+        return Err(PlanError::Negative(text.to_owned()));
+    }
     let mut t: String = text
         .trim()
         .trim_end_matches("Kč")

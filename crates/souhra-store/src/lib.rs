@@ -40,6 +40,7 @@ pub mod group;
 pub mod history;
 pub mod meta;
 mod migrate;
+pub mod network;
 pub mod plan;
 mod postgres;
 pub mod public;

@@ -65,7 +65,7 @@ impl Plan {
     pub fn in_force(&self) -> Option<&PlanVersion> {
         self.versions.iter().rev().find(|v| {
             v.status == PlanStatus::InForce
-                || (v.status == PlanStatus::Approved && !self.kind.has_structure())
+                || (v.status == PlanStatus::Approved && self.kind.is_yearly())
         })
     }
 }
@@ -118,6 +118,9 @@ pub struct ElementDetails {
     /// Whether the measure needs a decision of the region (funding, the network), shown in the
     /// region's view.
     pub needs_region: bool,
+    /// A service of a network: the service, its capacity in the network, the type of network and
+    /// the measures that justify it (see [`crate::network`]).
+    pub network: Option<crate::network::NetworkDetails>,
 }
 
 /// An element of a plan that cites a finding.

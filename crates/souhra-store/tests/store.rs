@@ -48,6 +48,9 @@ use group::*;
 #[path = "cases/hsds.rs"]
 mod hsds;
 use hsds::*;
+#[path = "cases/network.rs"]
+mod network;
+use network::*;
 #[path = "cases/plan.rs"]
 mod plan;
 use plan::*;
@@ -109,6 +112,8 @@ const CASES: &[(&str, Case)] = cases![
     a_period_held_before_is_recorded_with_its_own_dates,
     a_survey_takes_answers_while_open_and_keeps_its_structure,
     identified_answers_need_consent,
+    a_network_holds_services_within_their_registered_capacity,
+    a_plan_names_the_plans_it_draws_on,
 ];
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -210,6 +210,22 @@ pub fn router(state: AppState) -> Router {
             post(pages::plan_figures::record_value),
         )
         .route(
+            "/sprava/{area}/plan/{id}/sit",
+            get(pages::network::new_entry).post(pages::network::create_entry),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/sit/{key}",
+            get(pages::network::entry).post(pages::network::save_entry),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/sit/{key}/vyplaceno",
+            post(pages::network::record_paid),
+        )
+        .route(
+            "/sprava/{area}/plan/{id}/vstupy",
+            post(pages::network::save_inputs),
+        )
+        .route(
             "/sprava/{area}/plan/{id}/stav",
             post(pages::planning::set_status),
         )
@@ -370,6 +386,10 @@ pub fn router(state: AppState) -> Router {
         .route("/kalendar/{file}", get(pages::group_pages::person_feed))
         .route("/{area}/analyza", get(pages::analysis::analysis_page))
         .route("/{area}/kraj", get(pages::region::region_page))
+        .route("/{area}/sit", get(pages::network::network_page))
+        .route("/{area}/sit.csv", get(pages::network::network_csv))
+        .route("/{area}/sit.xlsx", get(pages::network::network_xlsx))
+        .route("/{area}/sit.json", get(pages::network::network_json))
         .route(
             "/{area}/analyza.xlsx",
             get(pages::analysis::analysis_workbook),

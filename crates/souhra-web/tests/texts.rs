@@ -166,6 +166,13 @@ fn dynamic_keys() -> Vec<(&'static str, Vec<String>)> {
         ),
         ("planning-move-", vec!["nahoru".into(), "dolu".into()]),
         (
+            "network-type-",
+            souhra_core::network::NetworkType::ALL
+                .iter()
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
+        (
             "group-kind-",
             souhra_core::group::GroupKind::ALL
                 .iter()

@@ -83,6 +83,8 @@ mod groups;
 mod installation;
 #[path = "web/moderation.rs"]
 mod moderation;
+#[path = "web/network.rs"]
+mod network;
 #[path = "web/planning.rs"]
 mod planning;
 #[path = "web/surveys.rs"]

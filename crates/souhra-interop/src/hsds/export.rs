@@ -550,6 +550,78 @@ fn sort_by_id(service: &mut Service) {
     }
 }
 
+/// What a network of social services says about one of its services, for HSDS attributes.
+#[derive(Debug, Clone, Copy)]
+pub struct NetworkFacts<'a> {
+    /// The network's year.
+    pub year: i32,
+    /// The network's area (its slug).
+    pub area: &'a str,
+    /// Basic or optional.
+    pub network_type: souhra_core::network::NetworkType,
+    /// Capacities counted in the network.
+    pub capacities: &'a [souhra_core::network::NetworkCapacity],
+    /// Planned money by source, whole crowns.
+    pub planned: &'a [(souhra_core::plan::FundingSource, i64)],
+    /// Money actually paid by source, whole crowns.
+    pub actual: &'a [(souhra_core::plan::FundingSource, i64)],
+}
+
+/// A service as HSDS with the network's attributes added (see `docs/hsds-profile.md`):
+/// `network_type`, `network_year`, `network_area`, `network_capacity:<form>` (capacity type term,
+/// the number counted in the network), `planned_funding:<source>` and `actual_funding:<source>`.
+pub fn to_network_service(
+    context: &Context,
+    entry: &CatalogueEntry,
+    facts: &NetworkFacts<'_>,
+) -> Service {
+    let mut service = to_service(context, entry);
+    let id = service.id.clone();
+    let data = |link_type: &str, code: &str, value: String| {
+        attribute(
+            &id,
+            "service",
+            link_type,
+            context.data_term(code),
+            Some(value),
+        )
+    };
+    service.attributes.push(data(
+        "network_type",
+        "network_type",
+        facts.network_type.key().to_owned(),
+    ));
+    service
+        .attributes
+        .push(data("network_year", "network_year", facts.year.to_string()));
+    service
+        .attributes
+        .push(data("network_area", "network_area", facts.area.to_owned()));
+    for capacity in facts.capacities {
+        let term = context.code_term(Codelist::CapacityType, &capacity.capacity_type);
+        service.attributes.push(attribute(
+            &id,
+            "service",
+            &format!("network_capacity:{}", capacity.form.key()),
+            term,
+            Some(capacity.count.to_string()),
+        ));
+    }
+    for (code, lines) in [
+        ("planned_funding", facts.planned),
+        ("actual_funding", facts.actual),
+    ] {
+        for (source, amount) in lines {
+            service.attributes.push(data(
+                &format!("{code}:{}", source.key()),
+                code,
+                amount.to_string(),
+            ));
+        }
+    }
+    service
+}
+
 /// All entries as HSDS services in the order of their ids, made one at a time as they are
 /// taken (a national catalogue is never held in memory as HSDS objects).
 pub fn services<'a>(

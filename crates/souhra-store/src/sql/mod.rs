@@ -14,6 +14,7 @@ pub(crate) mod group;
 pub(crate) mod history;
 pub(crate) mod import;
 pub(crate) mod meta;
+pub(crate) mod network;
 pub(crate) mod plan;
 pub(crate) mod public;
 pub(crate) mod survey;

@@ -85,7 +85,7 @@ pub(super) async fn open_version(
 }
 
 /// The plan and area of an element of an open version, in `tx` (404 for an unknown element).
-async fn open_element(
+pub(super) async fn open_element(
     tx: &mut Tx,
     version: VersionId,
     key: &ElementKey,
@@ -126,7 +126,7 @@ pub(crate) async fn create(
     .fetch_one(&mut *tx)
     .await?;
     let version = insert_version(&mut tx, PlanId(plan), 1, None, change).await?;
-    if !new.kind.has_structure() {
+    if new.kind.is_yearly() {
         super::yearly::draw_sources(&mut tx, version, new.area, period.from).await?;
     }
     logged(&mut tx, change, new.area, plan, "plan.create", Some(&title)).await?;
@@ -175,7 +175,7 @@ const PLAN_SELECT: &str =
 const VERSION_SELECT: &str = "SELECT id, plan_id, number, status, vision, resolution, \
      approved_on, approved_by, status_changed_at, revision FROM plan_version";
 
-fn year(value: i64) -> StoreResult<i32> {
+pub(super) fn year(value: i64) -> StoreResult<i32> {
     stored(value, "year", i32::try_from)
 }
 
@@ -322,7 +322,7 @@ pub(crate) async fn elements(pool: &Pool, version: VersionId) -> StoreResult<Vec
     Ok(tree_order(element_rows(pool, version).await?))
 }
 
-fn checked(content: &ElementContent) -> StoreResult<(String, Option<String>, String)> {
+pub(super) fn checked(content: &ElementContent) -> StoreResult<(String, Option<String>, String)> {
     let title = clean_text(&content.title, "title", 500, false).map_err(invalid)?;
     let body = content
         .body
@@ -341,7 +341,11 @@ fn checked(content: &ElementContent) -> StoreResult<(String, Option<String>, Str
     Ok((title, body, json(&content.details)))
 }
 
-async fn kind_of(tx: &mut Tx, version: VersionId, key: &ElementKey) -> StoreResult<ElementKind> {
+pub(super) async fn kind_of(
+    tx: &mut Tx,
+    version: VersionId,
+    key: &ElementKey,
+) -> StoreResult<ElementKind> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT kind FROM plan_element WHERE version_id = $1 AND key = $2")
             .bind(version.0)
@@ -354,7 +358,7 @@ async fn kind_of(tx: &mut Tx, version: VersionId, key: &ElementKey) -> StoreResu
 
 /// Inserts an element at the end of its siblings with the plan's next key, in `tx` (checked
 /// content: title, text, details JSON).
-async fn insert_element(
+pub(super) async fn insert_element(
     tx: &mut Tx,
     plan: PlanId,
     version: VersionId,
@@ -404,9 +408,14 @@ pub(crate) async fn add_element(
     let (title, body, details) = checked(content)?;
     let mut tx = begin_write(pool).await?;
     let (plan, area, plan_kind) = open_version(&mut tx, version, change.at).await?;
-    if kind != ElementKind::Chapter && !plan_kind.has_structure() {
+    if kind == ElementKind::NetworkEntry {
+        return Err(StoreError::Invalid(
+            "a service joins a network with its capacity and money: see save_network_entry".into(),
+        ));
+    }
+    if !plan_kind.holds(kind) {
         return Err(StoreError::Invalid(format!(
-            "a {plan_kind} has no priorities, goals, measures or activities of its own"
+            "a {plan_kind} holds no element of the kind {kind}"
         )));
     }
     match (kind.parent(), parent) {
@@ -461,6 +470,11 @@ pub(crate) async fn update_element(
     let (title, body, details) = checked(content)?;
     let mut tx = begin_write(pool).await?;
     let (plan, area) = open_element(&mut tx, version, key, change.at).await?;
+    if kind_of(&mut tx, version, key).await? == ElementKind::NetworkEntry {
+        return Err(StoreError::Invalid(format!(
+            "{key} is a service of a network: save it with save_network_entry"
+        )));
+    }
     let updated = sqlx::query(
         "UPDATE plan_element SET title = $4, body = $5, details = $6, revision = revision + 1 \
          WHERE version_id = $1 AND key = $2 AND revision = $3",
@@ -569,7 +583,7 @@ pub(crate) async fn set_vision(
 }
 
 /// Replaces the budget of an element in `tx`, lines of the same year and source added up.
-async fn insert_budget(
+pub(super) async fn insert_budget(
     tx: &mut Tx,
     version: VersionId,
     key: &ElementKey,
@@ -1017,10 +1031,10 @@ pub(crate) async fn import_structure(
     }
     let mut keys: HashMap<&str, (ElementKey, ElementKind)> = HashMap::new();
     for (e, (title, body, details)) in elements.iter().zip(&checked_elements) {
-        if e.kind != ElementKind::Chapter && !plan_kind.has_structure() {
+        if e.kind == ElementKind::NetworkEntry || !plan_kind.holds(e.kind) {
             return Err(StoreError::Invalid(format!(
-                "{}: a {plan_kind} has no priorities, goals, measures or activities",
-                e.reference
+                "{}: a {plan_kind} holds no element of the kind {}",
+                e.reference, e.kind
             )));
         }
         let parent = match (&e.parent, e.kind.parent()) {

@@ -90,7 +90,7 @@ async fn open_yearly(
     at: DateTime<Utc>,
 ) -> StoreResult<(PlanId, AreaId, PlanKind, i32)> {
     let (plan, area, kind) = open_version(tx, version, at).await?;
-    if kind.has_structure() {
+    if !kind.is_yearly() {
         return Err(StoreError::Invalid(format!(
             "a {kind} has its own content; only yearly documents draw from other plans"
         )));

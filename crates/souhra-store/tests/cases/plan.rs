@@ -15,7 +15,7 @@ use souhra_store::{Store, StoreError};
 
 use crate::catalogue::plzensky_kraj_with_nepomuk;
 
-fn change(minute: i64) -> PlanChange {
+pub(crate) fn change(minute: i64) -> PlanChange {
     PlanChange {
         by: None,
         at: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap() + Duration::minutes(minute),

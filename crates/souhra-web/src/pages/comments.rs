@@ -227,7 +227,7 @@ pub(crate) async fn comment_page(
             key: e.key.to_string(),
             label: labels.get(e.key.as_str()).cloned().unwrap_or_default(),
             level: match e.kind {
-                ElementKind::Chapter | ElementKind::Priority => 2,
+                ElementKind::Chapter | ElementKind::Priority | ElementKind::NetworkEntry => 2,
                 ElementKind::Goal => 3,
                 ElementKind::Measure => 4,
                 ElementKind::Activity => 5,
@@ -343,7 +343,7 @@ impl FormPage<'_> {
                 key: e.key.to_string(),
                 label: labels.get(e.key.as_str()).cloned().unwrap_or_default(),
                 depth: match e.kind {
-                    ElementKind::Chapter | ElementKind::Priority => 0,
+                    ElementKind::Chapter | ElementKind::Priority | ElementKind::NetworkEntry => 0,
                     ElementKind::Goal => 1,
                     ElementKind::Measure => 2,
                     ElementKind::Activity => 3,

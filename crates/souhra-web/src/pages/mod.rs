@@ -18,6 +18,7 @@ pub(crate) mod language;
 pub(crate) mod list;
 pub(crate) mod moderation;
 pub(crate) mod municipality;
+pub(crate) mod network;
 pub(crate) mod plan_diff;
 pub(crate) mod plan_export;
 pub(crate) mod plan_figures;

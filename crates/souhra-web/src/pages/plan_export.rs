@@ -169,7 +169,7 @@ async fn workbook(
         },
     ];
     let mut tables = Vec::from(tables);
-    if !plan.kind.has_structure() {
+    if plan.kind.is_yearly() {
         let view = super::yearly::view(
             state,
             "",
@@ -344,7 +344,9 @@ async fn document(
             }
         }
         match e.kind {
-            ElementKind::Chapter => chapters.push(section::<()>(no(&e.key), e)),
+            ElementKind::Chapter | ElementKind::NetworkEntry => {
+                chapters.push(section::<()>(no(&e.key), e));
+            }
             ElementKind::Priority => priorities.push(section(no(&e.key), e)),
             ElementKind::Goal => {
                 if let Some(p) = priorities.last_mut() {
@@ -457,7 +459,7 @@ async fn document(
     } else {
         format!("{}–{}", plan.period.from, plan.period.to)
     };
-    let year = if plan.kind.has_structure() {
+    let year = if !plan.kind.is_yearly() {
         None
     } else {
         let view = super::yearly::view(

@@ -240,7 +240,7 @@ struct TreeRow {
 
 fn rows(elements: &[Element]) -> Vec<TreeRow> {
     let depth_of = |e: &Element| match e.kind {
-        ElementKind::Chapter | ElementKind::Priority => 0,
+        ElementKind::Chapter | ElementKind::Priority | ElementKind::NetworkEntry => 0,
         ElementKind::Goal => 1,
         ElementKind::Measure => 2,
         ElementKind::Activity => 3,
@@ -350,7 +350,7 @@ impl AdminPlanPage<'_> {
         } = refused;
         let yearly = match report {
             Some(view) => Some(view),
-            None if !plan.kind.has_structure() => Some(
+            None if plan.kind.is_yearly() => Some(
                 super::yearly::view(
                     state,
                     area.slug.as_str(),
@@ -375,6 +375,16 @@ impl AdminPlanPage<'_> {
             None
         };
         let has_comments = !state.store().comment_periods(plan.id).await?.is_empty();
+        let network = if plan.kind == PlanKind::ServiceNetwork {
+            Some(super::network::admin_view(state, lang, area, plan, version).await?)
+        } else {
+            None
+        };
+        let inputs = if plan.kind.has_structure() && manage {
+            super::network::input_choices(state, area, plan).await?
+        } else {
+            Vec::new()
+        };
         let top_kinds: Vec<&str> = if plan.kind.has_structure() {
             vec![ElementKind::Chapter.key(), ElementKind::Priority.key()]
         } else {
@@ -410,6 +420,8 @@ impl AdminPlanPage<'_> {
                     problem,
                     problems,
                     yearly,
+                    network,
+                    inputs,
                     import => edit && plan.kind.has_structure() && elements.is_empty(),
                     public_href => published(plan).map(|_| plan_href(area.slug.as_str(), plan.id.0, &plan.title)),
                     csrf => signed.csrf,
@@ -719,6 +731,7 @@ impl ElementForm {
                 } else {
                     stored.details.needs_region
                 },
+                network: None,
             },
         })
     }

@@ -467,6 +467,15 @@ pub(crate) async fn plan_page(
     if canonical.rsplit('/').next() != Some(id_and_slug.as_str()) {
         return Ok(Redirect::permanent(&canonical).into_response());
     }
+    // A network in force is shown by the network's own page.
+    if plan.kind == souhra_core::plan::PlanKind::ServiceNetwork
+        && version.status == PlanStatus::InForce
+    {
+        return Ok(
+            Redirect::to(&format!("/{area_slug}/sit?rok={}", plan.period.from)).into_response(),
+        );
+    }
+    let (inputs, used_by) = super::network::input_links(&state, &plan).await?;
     let elements = store.plan_elements(version.id).await?;
     let budget = store.plan_budget(version.id).await?;
     let indicators = store.plan_indicators(version.id).await?;
@@ -488,7 +497,7 @@ pub(crate) async fn plan_page(
     };
     let (chapters, priorities) = tree(&state, lang, &elements, &content);
     let total = plan_total(&elements, &budget);
-    let yearly = if plan.kind.has_structure() {
+    let yearly = if !plan.kind.is_yearly() {
         None
     } else {
         Some(
@@ -529,6 +538,8 @@ pub(crate) async fn plan_page(
                 xlsx_href => format!("{canonical}/tabulka.xlsx"),
                 pdf_href => format!("{canonical}/plan.pdf"),
                 diff_href => format!("{canonical}/zmeny"),
+                inputs,
+                used_by,
             },
         )?;
     Ok(html.into_response())

@@ -530,7 +530,7 @@ pub(crate) async fn redraw(
     let version = plan
         .latest()
         .ok_or_else(|| AppError::Internal(format!("plan {id} has no version")))?;
-    if plan.kind.has_structure() {
+    if !plan.kind.is_yearly() {
         return Err(AppError::NotFound);
     }
     state

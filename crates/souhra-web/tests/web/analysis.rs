@@ -28,7 +28,7 @@ async fn app_with_supply() -> App {
     app
 }
 
-async fn add_supply(app: &App) {
+pub(super) async fn add_supply(app: &App) {
     let mut care = with_capacity(
         entry("Pečovatelská služba ORP", "40", Form::Field, Vec::new()),
         "klient",
@@ -81,7 +81,7 @@ async fn add_supply(app: &App) {
 }
 
 /// Age groups for every municipality of ORP Nepomuk: 400 under 65, 60 aged 65–79, 40 aged 80+.
-async fn load_ages(app: &App) -> usize {
+pub(super) async fn load_ages(app: &App) -> usize {
     let store = &app.database.store;
     let nepomuk = store.area_by_slug("nepomuk").await.unwrap().unwrap();
     let codes: Vec<_> = store
@@ -108,7 +108,7 @@ async fn load_ages(app: &App) -> usize {
 
 /// A draft community plan of `area` with a priority, a goal and a measure (`flagged` for the
 /// region); returns the plan, its version and the measure's key.
-async fn draft_plan(
+pub(super) async fn draft_plan(
     store: &souhra_store::Store,
     area: souhra_core::area::AreaId,
     titles: [&str; 4],
@@ -157,7 +157,7 @@ async fn draft_plan(
     (plan, version, parent.unwrap())
 }
 
-fn now() -> souhra_store::plan::PlanChange {
+pub(super) fn now() -> souhra_store::plan::PlanChange {
     souhra_store::plan::PlanChange {
         by: None,
         at: chrono::Utc::now(),
@@ -165,7 +165,10 @@ fn now() -> souhra_store::plan::PlanChange {
 }
 
 /// Takes a draft through a comment period held before, approval and into force.
-async fn bring_into_force(store: &souhra_store::Store, version: souhra_store::plan::VersionId) {
+pub(super) async fn bring_into_force(
+    store: &souhra_store::Store,
+    version: souhra_store::plan::VersionId,
+) {
     use souhra_core::plan::{Approval, PlanStatus};
     store
         .record_outside_comment(

@@ -283,7 +283,7 @@ pub async fn seed(store: &Store, area: AreaId) -> Result<usize, Failure> {
             .transpose()
             .map_err(bad)?;
         // Yearly documents are approved straight from a draft.
-        let comment: &[PlanStatus] = if kind.has_structure() {
+        let comment: &[PlanStatus] = if kind.needs_comment() {
             &[PlanStatus::InComment]
         } else {
             &[]
