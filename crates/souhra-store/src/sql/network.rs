@@ -5,10 +5,10 @@ use souhra_core::plan::{BudgetLine, ElementKey, ElementKind, FundingSource, Plan
 
 use super::catalogue::parse_json;
 use super::plan::{
-    checked, insert_budget, insert_element, invalid, kind_of, logged, open_version, year,
+    budget_lines, checked, insert_budget, insert_element, invalid, kind_of, logged, open_version,
+    year,
 };
 use super::{Pool, Tx, begin_write};
-use crate::error::stored;
 use crate::network::{NetworkDetails, NetworkEntry};
 use crate::plan::{ElementContent, ElementDetails, PlanChange, PlanId, VersionId};
 use crate::{StoreError, StoreResult};
@@ -264,21 +264,7 @@ pub(crate) async fn actuals(
     .bind(plan.0)
     .fetch_all(pool)
     .await?;
-    let mut lines = rows
-        .into_iter()
-        .map(|(key, y, source, amount)| {
-            Ok((
-                stored(key, "element key", |k| ElementKey::parse(&k))?,
-                BudgetLine {
-                    year: year(y)?,
-                    source: stored(source, "funding source", |s| FundingSource::from_key(&s))?,
-                    amount,
-                },
-            ))
-        })
-        .collect::<StoreResult<Vec<_>>>()?;
-    lines.sort_by(|a, b| (&a.0, a.1.year, a.1.source).cmp(&(&b.0, b.1.year, b.1.source)));
-    Ok(lines)
+    budget_lines(rows)
 }
 
 pub(crate) async fn set_inputs(

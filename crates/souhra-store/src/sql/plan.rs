@@ -655,6 +655,14 @@ pub(crate) async fn budget(
     .bind(version.0)
     .fetch_all(executor)
     .await?;
+    budget_lines(rows)
+}
+
+/// Rows of (element key, year, source, amount) as budget lines, by key, year and source in its
+/// display order (planned budgets and money paid alike).
+pub(super) fn budget_lines(
+    rows: Vec<(String, i64, String, i64)>,
+) -> StoreResult<Vec<(ElementKey, BudgetLine)>> {
     let mut lines = rows
         .into_iter()
         .map(|(key, y, source, amount)| {

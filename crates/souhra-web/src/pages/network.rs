@@ -1286,12 +1286,8 @@ pub(crate) async fn record_paid(
     form: Result<Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(pairs) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let csrf = pairs
-        .iter()
-        .find(|(k, _)| k == "csrf")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    let (signed, area) = area_post(&state, &headers, &csrf, &slug, &Action::ManagePlans).await?;
+    let csrf = super::plan_figures::one(&pairs, "csrf");
+    let (signed, area) = area_post(&state, &headers, csrf, &slug, &Action::ManagePlans).await?;
     let plan = network_plan(&state, &area, id).await?;
     let entry = entry_of(&state, &plan, &key).await?;
     let typed: Vec<(&str, &str)> = pairs
@@ -1432,12 +1428,8 @@ pub(crate) async fn save_inputs(
     form: Result<Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(pairs) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    let csrf = pairs
-        .iter()
-        .find(|(k, _)| k == "csrf")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    let (signed, area) = area_post(&state, &headers, &csrf, &slug, &Action::ManagePlans).await?;
+    let csrf = super::plan_figures::one(&pairs, "csrf");
+    let (signed, area) = area_post(&state, &headers, csrf, &slug, &Action::ManagePlans).await?;
     let plan = plan_in(&state, &area, id).await?;
     let allowed: Vec<String> = input_choices(&state, &area, &plan)
         .await?

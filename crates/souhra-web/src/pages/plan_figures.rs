@@ -161,7 +161,8 @@ fn column<'a>(pairs: &'a [(String, String)], name: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn one<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+/// The first value of the field `name` (empty when missing).
+pub(crate) fn one<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     column(pairs, name).first().copied().unwrap_or_default()
 }
 
