@@ -15,6 +15,7 @@ const PLAN: &str = include_str!("../templates/plan.typ");
 /// key with `-` for `_`).
 pub const PLAN_LABEL_KEYS: &[&str] = &[
     "activities",
+    "paid",
     "amount",
     "baseline",
     "budget",
@@ -177,6 +178,61 @@ pub struct YearDoc {
     pub plans: Vec<YearPlanDoc>,
 }
 
+/// One service of a network of services as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkServiceDoc {
+    /// Its number in the network ("1.2.4").
+    pub number: String,
+    /// The service's name.
+    pub title: String,
+    /// Why it is in the network.
+    pub blocks: Vec<Block>,
+    /// Facts: (label, value) — provider, kind, registration, capacity, measures.
+    pub facts: Vec<(String, String)>,
+    /// Money by source: (source, planned, paid), formatted.
+    pub money: Vec<(String, String, String)>,
+    /// Planned in all, formatted.
+    pub planned: String,
+    /// Paid in all, formatted (empty when nothing was recorded).
+    pub paid: String,
+}
+
+/// The services of one type of network (basic, optional), by kind of service.
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkGroupDoc {
+    /// "1".
+    pub number: String,
+    /// The type of network, translated.
+    pub title: String,
+    /// Its kinds of service ("1.2", "pečovatelská služba") with their services.
+    pub kinds: Vec<Section<NetworkServiceDoc>>,
+}
+
+/// The services of a network and its funding overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct NetworkDoc {
+    /// The counts of services as a sentence.
+    pub summary: String,
+    /// Services by type of network.
+    pub groups: Vec<NetworkGroupDoc>,
+    /// "Financování".
+    pub funding_heading: String,
+    /// Planned money in all and per inhabitant, as a sentence.
+    pub funding_summary: String,
+    /// Column headers of the source table: source, planned, paid, per inhabitant.
+    pub source_header: Vec<String>,
+    /// Money by source: (source, planned, paid, per inhabitant), formatted.
+    pub sources: Vec<Vec<String>>,
+    /// Caption of the table per ORP (empty when there is none).
+    pub parts_heading: String,
+    /// Column headers of the table per ORP: ORP, inhabitants, planned, per inhabitant.
+    pub parts_header: Vec<String>,
+    /// Planned money per ORP: (ORP, inhabitants, planned, per inhabitant), formatted.
+    pub parts: Vec<Vec<String>>,
+    /// How the money per ORP is worked out.
+    pub parts_hint: String,
+}
+
 /// A plan document to typeset.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanDocument {
@@ -208,6 +264,8 @@ pub struct PlanDocument {
     pub total: String,
     /// The year's work or results of a yearly document.
     pub year: Option<YearDoc>,
+    /// The services and money of a network of services.
+    pub network: Option<NetworkDoc>,
 }
 
 impl Engine {

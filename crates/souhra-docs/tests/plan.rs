@@ -91,6 +91,7 @@ fn plan() -> PlanDocument {
         }],
         total: "2 100 000 Kč".into(),
         year: None,
+        network: None,
     }
 }
 

@@ -243,6 +243,20 @@ impl Store {
         dispatch!(self, plan::of_area(area))
     }
 
+    /// The plans of several areas (each area's newest period first), with their versions: two
+    /// statements per 500 areas.
+    pub async fn plans_of_areas(&self, areas: &[AreaId]) -> StoreResult<Vec<Plan>> {
+        dispatch!(self, plan::of_areas(areas))
+    }
+
+    /// The elements of several versions, each version's in tree order: (version, element).
+    pub async fn plan_elements_of(
+        &self,
+        versions: &[VersionId],
+    ) -> StoreResult<Vec<(VersionId, Element)>> {
+        dispatch!(self, plan::elements_of(versions))
+    }
+
     /// One plan with its versions.
     pub async fn plan(&self, id: PlanId) -> StoreResult<Option<Plan>> {
         dispatch!(self, plan::one(id))
@@ -347,6 +361,14 @@ impl Store {
         dispatch!(self, plan::indicators(version))
     }
 
+    /// The indicators of several versions: (version, element key, indicator).
+    pub async fn plan_indicators_of(
+        &self,
+        versions: &[VersionId],
+    ) -> StoreResult<Vec<(VersionId, ElementKey, Indicator)>> {
+        dispatch!(self, plan::indicators_of(versions))
+    }
+
     /// Records the measured value of an indicator in a year (replacing an earlier one). Values
     /// belong to the plan, so every version sees them.
     pub async fn record_indicator_value(
@@ -365,6 +387,14 @@ impl Store {
         plan: PlanId,
     ) -> StoreResult<Vec<(ElementKey, YearValue)>> {
         dispatch!(self, plan::values(plan))
+    }
+
+    /// The measured values of several plans' indicators: (plan, indicator key, value).
+    pub async fn indicator_values_of(
+        &self,
+        plans: &[PlanId],
+    ) -> StoreResult<Vec<(PlanId, ElementKey, YearValue)>> {
+        dispatch!(self, plan::values_of(plans))
     }
 
     /// Moves a version to `next` (approval needs `approval`); a version coming into force ends

@@ -671,6 +671,14 @@ fn demo_serves_and_stops_cleanly_on_sigterm() {
         "the demo area is marked as fictional"
     );
     assert_eq!(http_get(&address, "/readyz").0, 200);
+    // The demo region has its fictional network in force.
+    let (status, network) = http_get(&address, "/plzensky-kraj/sit");
+    assert_eq!(status, 200);
+    assert!(
+        network.contains("(ukázka)") && network.contains("základní síť"),
+        "{network}"
+    );
+    assert!(!network.contains("nemá platnou síť"), "{network}");
 
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

@@ -73,7 +73,7 @@ const IDS_PER_STATEMENT: usize = 500;
 
 /// Rows of `{select} WHERE {column} IN (ids…) {tail}`, a statement per 500 ids; `column` may
 /// be preceded by further conditions (`resolved_at IS NULL AND service_id`).
-async fn rows_for<R>(
+pub(super) async fn rows_for<R>(
     pool: &Pool,
     select: &str,
     column: &str,

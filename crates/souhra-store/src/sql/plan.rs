@@ -9,7 +9,7 @@ use souhra_core::plan::{
     PlanKind, PlanStatus, YearValue, clean_text,
 };
 
-use super::catalogue::parse_json;
+use super::catalogue::{parse_json, rows_for};
 use super::history::audit;
 use super::import::json;
 use super::{Pool, Tx, begin_write};
@@ -249,6 +249,19 @@ pub(crate) async fn of_area(pool: &Pool, area: AreaId) -> StoreResult<Vec<Plan>>
     with_versions(pool, rows).await
 }
 
+pub(crate) async fn of_areas(pool: &Pool, areas: &[AreaId]) -> StoreResult<Vec<Plan>> {
+    let ids: Vec<i64> = areas.iter().map(|a| a.0).collect();
+    let rows: Vec<PlanRow> = rows_for(
+        pool,
+        PLAN_SELECT,
+        "area_id",
+        "ORDER BY period_from DESC, kind, id",
+        &ids,
+    )
+    .await?;
+    with_versions(pool, rows).await
+}
+
 pub(crate) async fn one(pool: &Pool, id: PlanId) -> StoreResult<Option<Plan>> {
     let rows: Vec<PlanRow> = sqlx::query_as(&format!("{PLAN_SELECT} WHERE id = $1"))
         .bind(id.0)
@@ -279,24 +292,67 @@ pub(super) async fn element_rows(
     .bind(version.0)
     .fetch_all(executor)
     .await?;
-    rows.into_iter()
-        .map(
-            |(key, kind, parent, position, title, body, details, revision)| {
-                Ok(Element {
-                    key: stored(key, "element key", |k| ElementKey::parse(&k))?,
-                    kind: stored(kind, "element kind", |k| ElementKind::from_key(&k))?,
-                    parent: parent
-                        .map(|p| stored(p, "parent key", |p| ElementKey::parse(&p)))
-                        .transpose()?,
-                    position,
-                    title,
-                    body,
-                    details: parse_json(&details, "element details")?,
-                    revision,
-                })
-            },
-        )
-        .collect()
+    rows.into_iter().map(element_of).collect()
+}
+
+fn element_of(
+    (key, kind, parent, position, title, body, details, revision): ElementRow,
+) -> StoreResult<Element> {
+    Ok(Element {
+        key: stored(key, "element key", |k| ElementKey::parse(&k))?,
+        kind: stored(kind, "element kind", |k| ElementKind::from_key(&k))?,
+        parent: parent
+            .map(|p| stored(p, "parent key", |p| ElementKey::parse(&p)))
+            .transpose()?,
+        position,
+        title,
+        body,
+        details: parse_json(&details, "element details")?,
+        revision,
+    })
+}
+
+/// An element row with its version first.
+type VersionedElementRow = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    i64,
+    String,
+    Option<String>,
+    String,
+    i64,
+);
+
+/// The elements of several versions, each version's in tree order.
+pub(crate) async fn elements_of(
+    pool: &Pool,
+    versions: &[VersionId],
+) -> StoreResult<Vec<(VersionId, Element)>> {
+    let ids: Vec<i64> = versions.iter().map(|v| v.0).collect();
+    let rows: Vec<VersionedElementRow> = rows_for(
+        pool,
+        "SELECT version_id, key, kind, parent_key, position, title, body, details, revision \
+             FROM plan_element",
+        "version_id",
+        "ORDER BY version_id, position, id",
+        &ids,
+    )
+    .await?;
+    let mut by_version: HashMap<i64, Vec<Element>> = HashMap::new();
+    for (version, key, kind, parent, position, title, body, details, revision) in rows {
+        by_version.entry(version).or_default().push(element_of((
+            key, kind, parent, position, title, body, details, revision,
+        ))?);
+    }
+    let mut out = Vec::new();
+    for version in versions {
+        for element in tree_order(by_version.remove(&version.0).unwrap_or_default()) {
+            out.push((*version, element));
+        }
+    }
+    Ok(out)
 }
 
 /// `elements` with each parent before its children (depth first, siblings by position).
@@ -738,40 +794,70 @@ pub(crate) async fn set_indicators(
     Ok(())
 }
 
-type IndicatorRow = (String, String, String, String, f64, i64, f64, i64, String);
-
 pub(crate) async fn indicators(
     pool: &Pool,
     version: VersionId,
 ) -> StoreResult<Vec<(ElementKey, Indicator)>> {
-    let rows: Vec<IndicatorRow> = sqlx::query_as(
-        "SELECT element_key, key, name, unit, baseline_value, baseline_year, target_value, \
-         target_year, direction FROM plan_indicator WHERE version_id = $1 \
-         ORDER BY element_key, position",
+    Ok(indicators_of(pool, &[version])
+        .await?
+        .into_iter()
+        .map(|(_, key, indicator)| (key, indicator))
+        .collect())
+}
+
+/// An indicator row: version, element key, key, name, unit, baseline value and year, target
+/// value and year, direction.
+type IndicatorRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    f64,
+    i64,
+    f64,
+    i64,
+    String,
+);
+
+/// The indicators of several versions: (version, element key, indicator).
+pub(crate) async fn indicators_of(
+    pool: &Pool,
+    versions: &[VersionId],
+) -> StoreResult<Vec<(VersionId, ElementKey, Indicator)>> {
+    let ids: Vec<i64> = versions.iter().map(|v| v.0).collect();
+    let rows: Vec<IndicatorRow> = rows_for(
+        pool,
+        "SELECT version_id, element_key, key, name, unit, baseline_value, baseline_year, \
+         target_value, target_year, direction FROM plan_indicator",
+        "version_id",
+        "ORDER BY version_id, element_key, position",
+        &ids,
     )
-    .bind(version.0)
-    .fetch_all(pool)
     .await?;
     rows.into_iter()
-        .map(|(element, key, name, unit, bv, by, tv, ty, direction)| {
-            Ok((
-                stored(element, "element key", |k| ElementKey::parse(&k))?,
-                Indicator {
-                    key: stored(key, "indicator key", |k| ElementKey::parse(&k))?,
-                    name,
-                    unit,
-                    baseline: YearValue {
-                        year: year(by)?,
-                        value: bv,
+        .map(
+            |(version, element, key, name, unit, bv, by, tv, ty, direction)| {
+                Ok((
+                    VersionId(version),
+                    stored(element, "element key", |k| ElementKey::parse(&k))?,
+                    Indicator {
+                        key: stored(key, "indicator key", |k| ElementKey::parse(&k))?,
+                        name,
+                        unit,
+                        baseline: YearValue {
+                            year: year(by)?,
+                            value: bv,
+                        },
+                        target: YearValue {
+                            year: year(ty)?,
+                            value: tv,
+                        },
+                        direction: stored(direction, "direction", |d| Direction::from_key(&d))?,
                     },
-                    target: YearValue {
-                        year: year(ty)?,
-                        value: tv,
-                    },
-                    direction: stored(direction, "direction", |d| Direction::from_key(&d))?,
-                },
-            ))
-        })
+                ))
+            },
+        )
         .collect()
 }
 
@@ -831,16 +917,31 @@ pub(crate) async fn record_value(
 }
 
 pub(crate) async fn values(pool: &Pool, plan: PlanId) -> StoreResult<Vec<(ElementKey, YearValue)>> {
-    let rows: Vec<(String, i64, f64)> = sqlx::query_as(
-        "SELECT indicator_key, year, value FROM indicator_value WHERE plan_id = $1 \
-         ORDER BY indicator_key, year",
+    Ok(values_of(pool, &[plan])
+        .await?
+        .into_iter()
+        .map(|(_, key, value)| (key, value))
+        .collect())
+}
+
+/// The measured values of several plans' indicators: (plan, indicator key, value).
+pub(crate) async fn values_of(
+    pool: &Pool,
+    plans: &[PlanId],
+) -> StoreResult<Vec<(PlanId, ElementKey, YearValue)>> {
+    let ids: Vec<i64> = plans.iter().map(|p| p.0).collect();
+    let rows: Vec<(i64, String, i64, f64)> = rows_for(
+        pool,
+        "SELECT plan_id, indicator_key, year, value FROM indicator_value",
+        "plan_id",
+        "ORDER BY plan_id, indicator_key, year",
+        &ids,
     )
-    .bind(plan.0)
-    .fetch_all(pool)
     .await?;
     rows.into_iter()
-        .map(|(key, y, value)| {
+        .map(|(plan, key, y, value)| {
             Ok((
+                PlanId(plan),
                 stored(key, "indicator key", |k| ElementKey::parse(&k))?,
                 YearValue {
                     year: year(y)?,

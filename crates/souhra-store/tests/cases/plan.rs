@@ -434,6 +434,49 @@ pub async fn plans_keep_keys_across_versions_and_freeze_when_approved(store: Sto
     assert_eq!(stored.in_force().unwrap().id, v2);
     assert_eq!(stored.versions[1].approval, Some(approval()));
     assert_eq!(store.plans_of_area(area).await.unwrap().len(), 1);
+    // The batched readers (the region view's) give what the one-plan readers give, by version
+    // and plan, and nothing for nothing.
+    let of_areas = store
+        .plans_of_areas(&[area, souhra_core::area::AreaId(999_999)])
+        .await
+        .unwrap();
+    assert_eq!(of_areas, store.plans_of_area(area).await.unwrap());
+    let elements: Vec<_> = store
+        .plan_elements_of(&[v1, v2])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(v, e)| (v, e.key))
+        .collect();
+    let mut one_by_one = Vec::new();
+    for v in [v1, v2] {
+        for e in store.plan_elements(v).await.unwrap() {
+            one_by_one.push((v, e.key));
+        }
+    }
+    assert_eq!(elements, one_by_one);
+    let indicators = store.plan_indicators_of(&[v1, v2]).await.unwrap();
+    assert_eq!(
+        indicators
+            .iter()
+            .filter(|(v, _, _)| *v == v2)
+            .map(|(_, k, i)| (k.clone(), i.clone()))
+            .collect::<Vec<_>>(),
+        store.plan_indicators(v2).await.unwrap()
+    );
+    let values = store.indicator_values_of(&[plan]).await.unwrap();
+    assert_eq!(
+        values
+            .into_iter()
+            .map(|(p, k, v)| {
+                assert_eq!(p, plan);
+                (k, v)
+            })
+            .collect::<Vec<_>>(),
+        store.indicator_values(plan).await.unwrap()
+    );
+    assert!(store.plans_of_areas(&[]).await.unwrap().is_empty());
+    assert!(store.plan_elements_of(&[]).await.unwrap().is_empty());
     let log = store
         .audit_log(&souhra_store::history::AuditFilter {
             action: Some("plan.".into()),

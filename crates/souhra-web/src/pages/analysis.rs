@@ -1381,6 +1381,7 @@ pub(crate) async fn chapter_pdf(
         priorities: Vec::new(),
         total: String::new(),
         year: None,
+        network: None,
     };
     let pdf = state.print_plan(document).await?;
     Ok(super::print::pdf_response(

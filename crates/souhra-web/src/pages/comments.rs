@@ -233,10 +233,12 @@ pub(crate) async fn comment_page(
                 ElementKind::Activity => 5,
             },
             html: e.body.as_deref().map(to_html).unwrap_or_default(),
-            facts: if e.kind == ElementKind::Measure {
-                super::plans::measure_facts(&state, lang, &e.details)
-            } else {
-                Vec::new()
+            facts: match e.kind {
+                ElementKind::Measure => super::plans::measure_facts(&state, lang, &e.details),
+                ElementKind::NetworkEntry => {
+                    super::network::entry_facts(&state, lang, e, &text.budget)
+                }
+                _ => Vec::new(),
             },
             comments: by_element
                 .remove(&Some(e.key.to_string()))

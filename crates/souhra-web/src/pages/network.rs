@@ -520,9 +520,261 @@ pub(crate) async fn network_page(
             parts,
             summary,
             comments_href => format!("/{}/plan/{}/pripominky", area.slug, network.plan.id.0),
+            pdf_href => format!(
+                "{}/plan.pdf",
+                plan_href(area.slug.as_str(), network.plan.id.0, &network.plan.title)
+            ),
         },
     )?;
     Ok(html.into_response())
+}
+
+/// The services and funding of network `version` for its PDF: the services by type of network
+/// and kind of service, each with its facts and money, then the funding overview.
+pub(crate) async fn network_doc(
+    state: &AppState,
+    lang: Lang,
+    area: &Area,
+    plan: &Plan,
+    version: &PlanVersion,
+) -> Result<souhra_docs::plan::NetworkDoc, AppError> {
+    use souhra_docs::plan::{NetworkDoc, NetworkGroupDoc, Section};
+    let t = |key: &str| text(state, lang, key);
+    let network = load(state, plan.clone(), version.clone()).await?;
+    let links = measure_links(state, &network.entries).await?;
+    let (sources, parts, funding_summary) = overview(state, lang, area, &network).await?;
+    let labels = state.labels();
+    let mut groups = Vec::new();
+    for &network_type in NetworkType::ALL {
+        // Kinds in the order of the Act (by paragraph), services by name.
+        let mut by_kind: BTreeMap<(u32, String), Vec<&Entry>> = BTreeMap::new();
+        for e in network
+            .entries
+            .iter()
+            .filter(|e| e.details.network_type == network_type)
+        {
+            let kind = e
+                .service
+                .as_ref()
+                .map(|s| s.kind.clone())
+                .unwrap_or_default();
+            let paragraph: u32 = kind
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap_or(u32::MAX);
+            by_kind.entry((paragraph, kind)).or_default().push(e);
+        }
+        if by_kind.is_empty() {
+            continue;
+        }
+        let group_number = (groups.len() + 1).to_string();
+        let mut kinds = Vec::new();
+        for (k, ((_, kind), mut entries)) in by_kind.into_iter().enumerate() {
+            entries.sort_by_cached_key(|e| souhra_core::text::sort_key(&e.element.title));
+            let kind_number = format!("{group_number}.{}", k + 1);
+            let services = entries
+                .iter()
+                .enumerate()
+                .map(|(n, e)| {
+                    service_doc(state, lang, &format!("{kind_number}.{}", n + 1), e, &links)
+                })
+                .collect();
+            kinds.push(Section {
+                number: kind_number,
+                title: if kind.is_empty() {
+                    String::new()
+                } else {
+                    labels.label(Codelist::ServiceKind, &kind)
+                },
+                blocks: Vec::new(),
+                children: services,
+            });
+        }
+        groups.push(NetworkGroupDoc {
+            number: group_number,
+            title: capitalized(&t(&format!("network-type-{}", network_type.key()))),
+            kinds,
+        });
+    }
+    let basic = network
+        .entries
+        .iter()
+        .filter(|e| e.details.network_type == NetworkType::Basic)
+        .count();
+    let mut args = FluentArgs::new();
+    args.set("basic", basic);
+    args.set("optional", network.entries.len() - basic);
+    Ok(NetworkDoc {
+        summary: state
+            .translations()
+            .text(lang, "network-counts", Some(&args)),
+        groups,
+        funding_heading: t("network-funding"),
+        funding_summary,
+        source_header: [
+            "network-col-source",
+            "network-col-planned-total",
+            "network-col-actual-total",
+            "network-col-per-capita",
+        ]
+        .iter()
+        .map(|k| t(k))
+        .collect(),
+        sources: sources
+            .into_iter()
+            .map(|r| {
+                vec![
+                    t(&format!("funding-{}", r.source)),
+                    r.planned,
+                    r.actual,
+                    r.per_capita,
+                ]
+            })
+            .collect(),
+        parts_heading: t("network-parts-caption"),
+        parts_header: [
+            "region-col-orp",
+            "label-population",
+            "network-col-planned-total",
+            "network-col-per-capita",
+        ]
+        .iter()
+        .map(|k| t(k))
+        .collect(),
+        parts: parts
+            .into_iter()
+            .map(|r| vec![r.name, r.population, r.planned, r.per_capita])
+            .collect(),
+        parts_hint: t("network-parts-hint"),
+    })
+}
+
+/// What the comment page says about a network's entry beside its justification: the type of
+/// network, the capacity in the network and the planned money by source (`budget`: the text's
+/// budget lines).
+pub(crate) fn entry_facts(
+    state: &AppState,
+    lang: Lang,
+    element: &Element,
+    budget: &[(ElementKey, souhra_core::plan::BudgetLine)],
+) -> Vec<(String, String)> {
+    let t = |key: &str| text(state, lang, key);
+    let Some(details) = &element.details.network else {
+        return Vec::new();
+    };
+    let mut facts = vec![(
+        t("network-col-type"),
+        t(&format!("network-type-{}", details.network_type.key())),
+    )];
+    let capacities = capacity_texts(state, lang, &details.capacities);
+    if !capacities.is_empty() {
+        facts.push((t("network-col-capacity"), capacities.join(", ")));
+    }
+    let planned: Vec<String> = budget
+        .iter()
+        .filter(|(k, _)| *k == element.key)
+        .map(|(_, l)| {
+            format!(
+                "{}: {}",
+                t(&format!("funding-{}", l.source.key())),
+                crowns(state, lang, l.amount)
+            )
+        })
+        .collect();
+    if !planned.is_empty() {
+        facts.push((t("network-col-planned-total"), planned.join(", ")));
+    }
+    facts
+}
+
+/// The first letter in upper case (the type of network is written in lower case mid-sentence).
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// One service of a network as printed.
+fn service_doc(
+    state: &AppState,
+    lang: Lang,
+    number: &str,
+    e: &Entry,
+    links: &HashMap<MeasureRef, ServiceLink>,
+) -> souhra_docs::plan::NetworkServiceDoc {
+    let t = |key: &str| text(state, lang, key);
+    let mut facts: Vec<(String, String)> = Vec::new();
+    if let Some(s) = &e.service {
+        let organization = &s.organization.organization;
+        let provider = match &organization.ico {
+            Some(ico) => format!("{} ({} {ico})", organization.name, t("network-col-ico")),
+            None => organization.name.clone(),
+        };
+        facts.push((t("network-col-provider"), provider));
+        facts.push((
+            t("network-col-kind"),
+            state.labels().label(Codelist::ServiceKind, &s.kind),
+        ));
+        if let Some(id) = &s.registration_id {
+            facts.push((t("network-col-registration"), id.to_string()));
+        }
+        if s.status == ServiceStatus::Ended {
+            facts.push((t("network-col-service"), t("network-ended")));
+        }
+    }
+    let capacities = capacity_texts(state, lang, &e.details.capacities);
+    if !capacities.is_empty() {
+        facts.push((t("network-col-capacity"), capacities.join(", ")));
+    }
+    let measures: Vec<String> = e
+        .details
+        .measures
+        .iter()
+        .filter_map(|m| links.get(m))
+        .map(|l| l.name.clone())
+        .collect();
+    if !measures.is_empty() {
+        facts.push((t("network-measures"), measures.join("; ")));
+    }
+    let amount = |lines: &[(FundingSource, i64)], source: &FundingSource| {
+        lines
+            .iter()
+            .find(|(s, _)| s == source)
+            .map(|(_, a)| crowns(state, lang, *a))
+            .unwrap_or_default()
+    };
+    souhra_docs::plan::NetworkServiceDoc {
+        number: number.to_owned(),
+        title: e.element.title.clone(),
+        blocks: e
+            .element
+            .body
+            .as_deref()
+            .map(crate::markdown::to_blocks)
+            .unwrap_or_default(),
+        facts,
+        money: FundingSource::ALL
+            .iter()
+            .filter(|s| e.planned.iter().chain(&e.actual).any(|(k, _)| k == *s))
+            .map(|s| {
+                (
+                    t(&format!("funding-{}", s.key())),
+                    amount(&e.planned, s),
+                    amount(&e.actual, s),
+                )
+            })
+            .collect(),
+        planned: crowns(state, lang, sum(&e.planned)),
+        paid: if e.actual.is_empty() {
+            String::new()
+        } else {
+            crowns(state, lang, sum(&e.actual))
+        },
+    }
 }
 
 /// The network as one table (the open dataset's columns).

@@ -344,9 +344,9 @@ async fn document(
             }
         }
         match e.kind {
-            ElementKind::Chapter | ElementKind::NetworkEntry => {
-                chapters.push(section::<()>(no(&e.key), e));
-            }
+            ElementKind::Chapter => chapters.push(section::<()>(no(&e.key), e)),
+            // Printed with their capacity and money in the network's own part.
+            ElementKind::NetworkEntry => {}
             ElementKind::Priority => priorities.push(section(no(&e.key), e)),
             ElementKind::Goal => {
                 if let Some(p) = priorities.last_mut() {
@@ -472,6 +472,11 @@ async fn document(
         .await?;
         Some(super::yearly::year_doc(state, lang, &view))
     };
+    let network = if plan.kind == souhra_core::plan::PlanKind::ServiceNetwork {
+        Some(super::network::network_doc(state, lang, area, plan, version).await?)
+    } else {
+        None
+    };
     Ok(souhra_docs::plan::PlanDocument {
         lang: lang.code().to_owned(),
         title: plan.title.clone(),
@@ -502,6 +507,7 @@ async fn document(
             String::new()
         },
         year,
+        network,
     })
 }
 

@@ -12,10 +12,13 @@ use axum::response::Html;
 use fluent_bundle::FluentArgs;
 use serde::{Deserialize, Serialize};
 use souhra_core::analysis::Supply;
-use souhra_core::area::{Area, AreaKind};
+use souhra_core::area::{Area, AreaId, AreaKind};
 use souhra_core::code::{MunicipalityCode, OrpCode};
 use souhra_core::codelist::Codelist;
-use souhra_core::plan::{IndicatorStatus, indicator_status};
+use souhra_core::plan::{
+    ElementKey, Indicator, IndicatorStatus, PlanStatus, YearValue, indicator_status,
+};
+use souhra_store::plan::{Element, Plan, PlanId, PlanVersion, VersionId};
 
 use super::analysis::{Inputs, share_text};
 use super::plans::{ServiceLink, plan_href};
@@ -51,56 +54,86 @@ struct OrpRow {
     flagged: Vec<ServiceLink>,
 }
 
-/// The plans in force of an ORP's area: links, the indicators' statuses and the measures
-/// flagged for the region.
+/// What the region view shows of an ORP area's plans in force: links, the indicators'
+/// statuses and the measures flagged for the region.
+#[derive(Default)]
+struct OrpPlans {
+    links: Vec<ServiceLink>,
+    statuses: HashMap<IndicatorStatus, usize>,
+    flagged: Vec<ServiceLink>,
+}
+
+/// The plans in force of the areas `within` the region, by area: five statements for all of
+/// them (plans, versions, indicators, measured values, elements).
 async fn orp_plans(
     state: &AppState,
-    area: &Area,
-) -> Result<
-    (
-        Vec<ServiceLink>,
-        HashMap<IndicatorStatus, usize>,
-        Vec<ServiceLink>,
-    ),
-    AppError,
-> {
+    within: &[&Area],
+) -> Result<HashMap<AreaId, OrpPlans>, AppError> {
     let store = state.store();
-    let mut links = Vec::new();
-    let mut statuses: HashMap<IndicatorStatus, usize> = HashMap::new();
-    let mut flagged = Vec::new();
-    for plan in store.plans_of_area(area.id).await? {
-        let Some(version) = plan.in_force() else {
+    let ids: Vec<AreaId> = within.iter().map(|a| a.id).collect();
+    let in_force: Vec<(Plan, PlanVersion)> = store
+        .plans_of_areas(&ids)
+        .await?
+        .into_iter()
+        .filter_map(|plan| {
+            let version = plan.in_force()?.clone();
+            (version.status == PlanStatus::InForce).then_some((plan, version))
+        })
+        .collect();
+    let plan_ids: Vec<PlanId> = in_force.iter().map(|(p, _)| p.id).collect();
+    let version_ids: Vec<VersionId> = in_force.iter().map(|(_, v)| v.id).collect();
+    let mut values: HashMap<PlanId, Vec<(ElementKey, YearValue)>> = HashMap::new();
+    for (plan, key, value) in store.indicator_values_of(&plan_ids).await? {
+        values.entry(plan).or_default().push((key, value));
+    }
+    let mut indicators: HashMap<VersionId, Vec<Indicator>> = HashMap::new();
+    for (version, _, indicator) in store.plan_indicators_of(&version_ids).await? {
+        indicators.entry(version).or_default().push(indicator);
+    }
+    let mut flagged: HashMap<VersionId, Vec<Element>> = HashMap::new();
+    for (version, element) in store.plan_elements_of(&version_ids).await? {
+        if element.details.needs_region {
+            flagged.entry(version).or_default().push(element);
+        }
+    }
+    let mut out: HashMap<AreaId, OrpPlans> = HashMap::new();
+    for (plan, version) in &in_force {
+        let Some(area) = within.iter().find(|a| a.id == plan.area) else {
             continue;
         };
-        if version.status != souhra_core::plan::PlanStatus::InForce {
-            continue;
-        }
+        let row = out.entry(area.id).or_default();
         let href = plan_href(area.slug.as_str(), plan.id.0, &plan.title);
-        links.push(ServiceLink {
+        row.links.push(ServiceLink {
             name: plan.title.clone(),
             href: href.clone(),
         });
-        let values = store.indicator_values(plan.id).await?;
-        for (_, indicator) in store.plan_indicators(version.id).await? {
-            let measured: Vec<_> = values
+        let measured_all = values.get(&plan.id).map(Vec::as_slice).unwrap_or_default();
+        for indicator in indicators
+            .get(&version.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            let measured: Vec<YearValue> = measured_all
                 .iter()
                 .filter(|(k, _)| *k == indicator.key)
                 .map(|(_, v)| *v)
                 .collect();
-            *statuses
-                .entry(indicator_status(&indicator, &measured))
+            *row.statuses
+                .entry(indicator_status(indicator, &measured))
                 .or_default() += 1;
         }
-        for element in store.plan_elements(version.id).await? {
-            if element.details.needs_region {
-                flagged.push(ServiceLink {
-                    name: format!("{} – {}", plan.title, element.title),
-                    href: format!("{href}#{}", element.key),
-                });
-            }
+        for element in flagged
+            .get(&version.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            row.flagged.push(ServiceLink {
+                name: format!("{} – {}", plan.title, element.title),
+                href: format!("{href}#{}", element.key),
+            });
         }
     }
-    Ok((links, statuses, flagged))
+    Ok(out)
 }
 
 /// `/{area}/kraj`.
@@ -156,6 +189,11 @@ pub(crate) async fn region_page(
         .into_iter()
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(t, _)| t);
+    let orp_areas: Vec<&Area> = children
+        .iter()
+        .filter(|c| c.kind == AreaKind::Orp)
+        .collect();
+    let mut plans_by_area = orp_plans(&state, &orp_areas).await?;
     let mut rows = Vec::new();
     for summary in &orps {
         let orp = &summary.orp;
@@ -186,13 +224,16 @@ pub(crate) async fn region_page(
         let per_1000 = group
             .filter(|&g| g > 0)
             .map(|g| capacity * 1000.0 / g as f64);
-        let child = children
+        let child = orp_areas
             .iter()
-            .find(|c| c.kind == AreaKind::Orp && c.territory_code == Some(orp.code.get()));
-        let (plans, statuses, flagged) = match child {
-            Some(child) => orp_plans(&state, child).await?,
-            None => (Vec::new(), HashMap::new(), Vec::new()),
-        };
+            .find(|c| c.territory_code == Some(orp.code.get()));
+        let OrpPlans {
+            links: plans,
+            statuses,
+            flagged,
+        } = child
+            .and_then(|c| plans_by_area.remove(&c.id))
+            .unwrap_or_default();
         let href = match child {
             Some(child) => format!("/{}/analyza", child.slug),
             None => format!("/{}/analyza?uzemi=orp-{}", area.slug, orp.code),

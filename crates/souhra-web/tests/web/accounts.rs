@@ -979,6 +979,34 @@ const ROUTES: &[Route] = &[
         path: "/sprava/nepomuk/plan/{plan}/vstupy",
         form: &[],
     },
+    Route {
+        name: "the form of a service joining a network",
+        method: "GET",
+        path: "/sprava/nepomuk/plan/{network}/sit?sluzba={service}",
+        form: &[],
+    },
+    Route {
+        name: "add a service to a network",
+        method: "POST",
+        path: "/sprava/nepomuk/plan/{network}/sit",
+        form: &[
+            ("sluzba", "{service}"),
+            ("typ", "basic"),
+            ("planovano:region", "1000"),
+        ],
+    },
+    Route {
+        name: "a service of a network",
+        method: "GET",
+        path: "/sprava/nepomuk/plan/{networked}/sit/{entry}",
+        form: &[],
+    },
+    Route {
+        name: "record the money paid for a service of a network",
+        method: "POST",
+        path: "/sprava/nepomuk/plan/{networked}/sit/{entry}/vyplaceno",
+        form: &[("vyplaceno:region", "500")],
+    },
 ];
 
 /// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
@@ -1097,6 +1125,36 @@ async fn materialize(
             .await
             .unwrap();
         values.push(("{plan}", plan.0.to_string()));
+    }
+    if text.contains("{network") {
+        // A network of Nepomuk for 2027, holding the service where the route needs an entry.
+        let change = souhra_store::plan::PlanChange { by: None, at: now };
+        let kind = souhra_core::plan::PlanKind::ServiceNetwork;
+        let new = souhra_store::plan::NewPlan {
+            area: nepomuk,
+            kind,
+            title: "Síť z matice".into(),
+            topic: None,
+            period: souhra_core::plan::Period::new(kind, 2027, 2027).unwrap(),
+        };
+        let (plan, version) = store.create_plan(&new, change).await.unwrap();
+        values.push(("{networked}", plan.0.to_string()));
+        values.push(("{network}", plan.0.to_string()));
+        if text.contains("{entry}") {
+            let entry = souhra_store::network::NetworkEntry {
+                service,
+                network_type: souhra_core::network::NetworkType::Basic,
+                capacities: Vec::new(),
+                justification: None,
+                measures: Vec::new(),
+                planned: Vec::new(),
+            };
+            let key = store
+                .save_network_entry(version, None, &entry, change)
+                .await
+                .unwrap();
+            values.push(("{entry}", key.to_string()));
+        }
     }
     if text.contains("{comment") {
         // A plan out for comment with one comment from the public.
@@ -1236,57 +1294,57 @@ async fn every_route_of_the_administration_by_every_role() {
         (
             "anonymous",
             vec![],
-            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn--n-n-n---nnnnn-n---nn",
+            "---nnnnn-----nn-nnnnn-n-nn--n-n-n--n-nnnn--n-n-n---nnnnn-n---nn-n-n",
         ),
         (
             "no role",
             vec![],
-            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+            "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
         ),
         (
             "installation admin",
             vec![Grant::new(Role::Administrator, None, None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region admin",
             vec![Grant::new(Role::Administrator, Some(region), None).unwrap()],
-            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyyyyyyyyyyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "Nepomuk admin",
             vec![Grant::new(Role::Administrator, Some(nepomuk), None).unwrap()],
-            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yynyyyynyyynyyyyyyyyyyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "coordinator",
             vec![Grant::new(Role::Coordinator, Some(nepomuk), None).unwrap()],
-            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yynyynnnyynnyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "region coordinator",
             vec![Grant::new(Role::Coordinator, Some(region), None).unwrap()],
-            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+            "yyyyynnyyynyyyyyyyyynyyyyynnnnnnnnyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
         ),
         (
             "group member",
             vec![Grant::new(Role::GroupMember, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyyyynynynyyynnnnnynyynnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynyynyyyynynynyyynnnnnynyynnnyyyn",
         ),
         (
             "provider editor",
             vec![Grant::new(Role::ProviderEditor, Some(nepomuk), ico()).unwrap()],
-            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnnynyynnn",
+            "yynnnnnnynnnyyyynnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnnynyynnnnnyn",
         ),
         (
             "councillor",
             vec![Grant::new(Role::ReadOnly, Some(nepomuk), None).unwrap()],
-            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnnynyynnn",
+            "yynnnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnnynyynnnnnyn",
         ),
         (
             "region reader",
             vec![Grant::new(Role::ReadOnly, Some(region), None).unwrap()],
-            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnnynyynnn",
+            "yyynnnnnynnnnnnnnnnnnnnnnnnnnnnnnnynynnnnyynynynyyynnnnnynyynnnnnyn",
         ),
     ];
     let mut checked = 0;

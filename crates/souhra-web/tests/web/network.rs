@@ -263,6 +263,55 @@ async fn a_region_keeps_its_network_with_capacity_money_and_reasons() {
         StatusCode::BAD_REQUEST
     );
 
+    // The network as a PDF: its services by type and kind with capacity and money, then the
+    // funding overview.
+    let pdf_href = public
+        .body
+        .split("href=\"")
+        .filter_map(|part| part.split('"').next())
+        .find(|href| href.ends_with("/plan.pdf"))
+        .expect("the network page links its PDF")
+        .to_owned();
+    assert!(
+        pdf_href.starts_with(&format!("/plzensky-kraj/plan/{}-", network.0)),
+        "{pdf_href}"
+    );
+    let pdf = app.get_bytes(&pdf_href).await;
+    let printed = souhra_docs::testing::poppler("pdftotext", &[], &pdf).replace('\u{a0}', " ");
+    for needle in [
+        "1 Základní síť",
+        "1.1.1 Domov pro seniory Nepomuk",
+        "35 lůžka (pobytová)",
+        "Jediný domov pro seniory v ORP.",
+        "Komunitní plán Nepomucka – Udržet domov pro seniory",
+        "1 200 000 Kč",
+        "900 000 Kč",
+        "Vyplaceno",
+        "Plánované financování podle ORP",
+    ] {
+        assert!(printed.contains(needle), "{needle}: {printed}");
+    }
+    // A change of the network goes out for comment: the comment page shows each service's type,
+    // capacity and planned money beside its justification.
+    let next = store.new_plan_version(network, now()).await.unwrap();
+    let today = souhra_store::comment::prague_day(chrono::Utc::now());
+    store
+        .open_comment_period(next, today, today + chrono::Days::new(13), None, now())
+        .await
+        .unwrap();
+    let comments = app
+        .get(&format!("/plzensky-kraj/plan/{}-x/pripominky", network.0))
+        .await;
+    assert_eq!(comments.status, StatusCode::OK, "{}", comments.body);
+    for said in [
+        "Jediný domov pro seniory v ORP.",
+        "základní síť",
+        "35 lůžka (pobytová)",
+        "kraj: 1\u{a0}200\u{a0}000\u{a0}Kč",
+    ] {
+        assert!(comments.text.contains(said), "{said} in {}", comments.text);
+    }
+
     // The region's own plan names the ORP plan as its input.
     let (sprss, sprss_version) = store
         .create_plan(

@@ -1,7 +1,9 @@
 //! `souhra bench region`: Plzeňský kraj (15 ORPs, 501 municipalities) as a region area with an
 //! area for each ORP, the given number of generated services, fictional age groups, and a plan
-//! in force in every ORP (with indicators); times the
-//! region's view across its ORPs and counts its SQL statements.
+//! in force in every ORP (with indicators); times the region's view across its ORPs and counts
+//! its SQL statements. Then gives the region the demo's plan (drawing on the ORP plans) and a
+//! network holding the region's services by the demo's rules (`data/generator/kraj-demo.json`),
+//! and times the public network page, its open data and its PDF.
 
 use std::time::Instant;
 
@@ -57,31 +59,78 @@ pub async fn bench_region(config: &Config, args: &BenchRegion) -> Result<(), Fai
         .map_err(fail)?;
     state.refresh_search(false).await?;
     let router = souhra_web::router(state);
-    let path = format!("/{slug}/kraj");
+    time_page(
+        &router,
+        &format!("/{slug}/kraj"),
+        args.rounds,
+        &format!(
+            "region view, {} ORPs, {} services",
+            orps.len(),
+            args.services
+        ),
+    )
+    .await?;
+    // The network: every service not ended but every sixth, with planned and paid money.
+    let area = store
+        .area_by_slug(slug.as_str())
+        .await?
+        .ok_or_else(|| fail("the bench region area is missing"))?;
+    let started = Instant::now();
+    super::demo_plans::seed_region(&store, &area).await?;
+    let plans = store.plans_of_area(area.id).await?;
+    let network = plans
+        .iter()
+        .find(|p| p.kind == souhra_core::plan::PlanKind::ServiceNetwork)
+        .ok_or_else(|| fail("no network was made"))?;
+    let version = network
+        .in_force()
+        .ok_or_else(|| fail("the network is not in force"))?;
+    let entries = store.plan_elements(version.id).await?.len();
+    say(&format!(
+        "bench region: the region's plan and a network of {entries} services made in {:.1} s",
+        started.elapsed().as_secs_f64()
+    ));
+    for path in [
+        format!("/{slug}/sit"),
+        format!("/{slug}/sit.csv"),
+        format!("/{slug}/sit.json"),
+    ] {
+        time_page(&router, &path, args.rounds, &format!("{entries} services")).await?;
+    }
+    let pdf = format!("/{slug}/plan/{}-sit/plan.pdf", network.id.0);
+    time_page(&router, &pdf, 1, &format!("{entries} services")).await?;
+    store.close().await;
+    Ok(())
+}
+
+/// Loads `path` once, then `rounds` more times, and says the median and slowest time, the size
+/// and the SQL statements per load.
+async fn time_page(
+    router: &axum::Router,
+    path: &str,
+    rounds: u32,
+    what: &str,
+) -> Result<(), Failure> {
     reset_peak();
-    let (status, first) = get(&router, &path).await?;
+    let (status, first) = get(router, path).await?;
     if !status.is_success() {
         return Err(fail(format!("{path}: {status}")));
     }
     let before = crate::logging::queries();
     let mut times = Vec::new();
-    for _ in 0..args.rounds {
+    for _ in 0..rounds {
         let started = Instant::now();
-        get(&router, &path).await?;
+        get(router, path).await?;
         times.push(started.elapsed());
     }
-    let statements = (crate::logging::queries() - before) / u64::from(args.rounds);
+    let statements = (crate::logging::queries() - before) / u64::from(rounds);
     times.sort();
     say(&format!(
-        "region view ({} ORPs, {} services): median {:.1} ms, slowest {:.1} ms over {} loads, {} KB, {statements} SQL statements per load; peak RSS {:.0} MB",
-        orps.len(),
-        args.services,
+        "{path} ({what}): median {:.1} ms, slowest {:.1} ms over {rounds} loads, {} KB, {statements} SQL statements per load; peak RSS {:.0} MB",
         ms(times[times.len() / 2]),
         ms(times[times.len() - 1]),
-        args.rounds,
         first.len() / 1024,
         peak_mb()
     ));
-    store.close().await;
     Ok(())
 }

@@ -1,13 +1,15 @@
 //! The demo area's plans: fictional community plans (an ended one and the one in force), an
 //! action plan, a yearly implementation plan and a balance report with its results, read from
 //! `data/generator/plany-demo.json`, stored through the same store calls as the web's editor and
-//! taken through comment and approval into force (or to their end). Made once per area.
+//! taken through comment and approval into force (or to their end). The demo region's plan and
+//! its network of services come from `data/generator/kraj-demo.json` the same way. Made once per
+//! area.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use souhra_core::area::AreaId;
+use souhra_core::area::Area;
 use souhra_core::plan::{
     ActivityStatus, Approval, BudgetLine, Direction, ElementKey, ElementKind, FundingSource,
     Indicator, Period, PlanKind, PlanStatus, YearValue,
@@ -21,6 +23,7 @@ use souhra_store::plan::{
 use crate::failure::Failure;
 
 const DEMO_PLANS: &str = "generator/plany-demo.json";
+const DEMO_REGION_PLANS: &str = "generator/kraj-demo.json";
 
 #[derive(Deserialize)]
 struct File {
@@ -52,6 +55,12 @@ struct PlanSeed {
     /// The new draft goes out for comment from the day the demo starts, with these comments.
     #[serde(default)]
     comment: Option<CommentSeed>,
+    /// A region's plan names the plans in force of the areas within as its inputs.
+    #[serde(default)]
+    inputs_within: bool,
+    /// A network of services: how its entries are made from the area's services.
+    #[serde(default)]
+    network: Option<super::demo_network::NetworkSeed>,
 }
 
 #[derive(Deserialize)]
@@ -155,7 +164,7 @@ struct IndicatorSeed {
 }
 
 fn bad(what: impl std::fmt::Display) -> Failure {
-    Failure::runtime(format!("{DEMO_PLANS}: {what}"))
+    Failure::runtime(format!("demo plans: {what}"))
 }
 
 /// When the demo's plans were out for comment before they were approved: a month that ended
@@ -174,13 +183,24 @@ fn held_comment(approval: Option<&Approval>, change: PlanChange) -> (NaiveDate, 
     }
 }
 
-/// Stores the demo plans in `area` unless it has plans already; returns how many were made.
-pub async fn seed(store: &Store, area: AreaId) -> Result<usize, Failure> {
-    if !store.plans_of_area(area).await?.is_empty() {
+/// Stores the demo plans in the demo ORP `area` unless it has plans already; returns how many
+/// were made.
+pub async fn seed(store: &Store, area: &Area) -> Result<usize, Failure> {
+    seed_file(store, area, DEMO_PLANS).await
+}
+
+/// Stores the demo region's plan and network in the region-level `area` (after the ORP's plans
+/// and services, which they draw on) unless it has plans already; returns how many were made.
+pub async fn seed_region(store: &Store, area: &Area) -> Result<usize, Failure> {
+    seed_file(store, area, DEMO_REGION_PLANS).await
+}
+
+async fn seed_file(store: &Store, area: &Area, path: &str) -> Result<usize, Failure> {
+    if !store.plans_of_area(area.id).await?.is_empty() {
         return Ok(0);
     }
-    let text = souhra_interop::bundled::file(DEMO_PLANS)?;
-    let file: File = serde_json::from_slice(text).map_err(bad)?;
+    let text = souhra_interop::bundled::file(path)?;
+    let file: File = serde_json::from_slice(text).map_err(|e| bad(format!("{path}: {e}")))?;
     let known_groups: Vec<String> = store
         .codelist(souhra_core::codelist::Codelist::TargetGroup)
         .await?
@@ -196,7 +216,7 @@ pub async fn seed(store: &Store, area: AreaId) -> Result<usize, Failure> {
     for seed in &file.plans {
         let kind = PlanKind::from_key(&seed.kind).map_err(bad)?;
         let new = NewPlan {
-            area,
+            area: area.id,
             kind,
             title: seed.title.clone(),
             topic: seed.topic.clone(),
@@ -249,6 +269,14 @@ pub async fn seed(store: &Store, area: AreaId) -> Result<usize, Failure> {
             }
             keys.insert(&element.reference, key);
         }
+        let network_saved = match &seed.network {
+            Some(network) => {
+                let find = |plan: &str, item: &str| items.get(&(plan, item)).cloned();
+                super::demo_network::add_entries(store, area.id, version, network, find, change)
+                    .await?
+            }
+            None => Vec::new(),
+        };
         if !seed.outcomes.is_empty() {
             let mut entries = Vec::new();
             for o in &seed.outcomes {
@@ -310,6 +338,21 @@ pub async fn seed(store: &Store, area: AreaId) -> Result<usize, Failure> {
             store
                 .set_plan_status(version, step, approval.as_ref(), change)
                 .await?;
+        }
+        if let Some(network) = &seed.network {
+            super::demo_network::record_paid(
+                store,
+                plan,
+                seed.from,
+                network,
+                &network_saved,
+                change,
+            )
+            .await?;
+        }
+        if seed.inputs_within {
+            let inputs = super::demo_network::plans_within(store, area).await?;
+            store.set_plan_inputs(plan, &inputs, change).await?;
         }
         if seed.next_draft {
             let draft = store.new_plan_version(plan, change).await?;

@@ -11,6 +11,7 @@ pub mod bench_surveys;
 pub mod catalogue;
 pub mod demo_ages;
 pub mod demo_groups;
+mod demo_network;
 pub mod demo_plans;
 pub mod demo_surveys;
 pub mod hsds;

@@ -247,9 +247,15 @@ pub async fn seed_demo_catalogue(store: &Store, orp_slug: &str) -> Result<u64, F
     if let Some(region) = area.region {
         super::demo_ages::seed(store, region).await?;
     }
-    super::demo_plans::seed(store, area.id).await?;
+    super::demo_plans::seed(store, &area).await?;
     super::demo_groups::seed(store, area.id).await?;
     super::demo_surveys::seed(store, area.id).await?;
+    // The demo region's plan draws on the ORP's plans and its network on the ORP's services.
+    for region in store.area_parents(&area).await? {
+        if region.is_demo {
+            super::demo_plans::seed_region(store, &region).await?;
+        }
+    }
     // Fresh, ageing and stale records, so the freshness of the catalogue shows.
     let now = chrono::Utc::now();
     let ages = [40_i64, 250, 450];
