@@ -270,7 +270,9 @@ pub(crate) async fn one(pool: &Pool, id: PlanId) -> StoreResult<Option<Plan>> {
     Ok(with_versions(pool, rows).await?.pop())
 }
 
+/// An element row: version, key, kind, parent key, position, title, text, details, revision.
 type ElementRow = (
+    i64,
     String,
     String,
     Option<String>,
@@ -285,20 +287,25 @@ pub(super) async fn element_rows(
     executor: impl sqlx::Executor<'_, Database = super::Db>,
     version: VersionId,
 ) -> StoreResult<Vec<Element>> {
-    let rows: Vec<ElementRow> = sqlx::query_as(
-        "SELECT key, kind, parent_key, position, title, body, details, revision \
-         FROM plan_element WHERE version_id = $1 ORDER BY position, id",
-    )
+    let rows: Vec<ElementRow> = sqlx::query_as(&format!(
+        "{ELEMENT_SELECT} WHERE version_id = $1 ORDER BY position, id"
+    ))
     .bind(version.0)
     .fetch_all(executor)
     .await?;
-    rows.into_iter().map(element_of).collect()
+    rows.into_iter()
+        .map(|row| element_of(row).map(|(_, e)| e))
+        .collect()
 }
 
+const ELEMENT_SELECT: &str = "SELECT version_id, key, kind, parent_key, position, title, body, \
+                              details, revision FROM plan_element";
+
+/// An element with the id of its version.
 fn element_of(
-    (key, kind, parent, position, title, body, details, revision): ElementRow,
-) -> StoreResult<Element> {
-    Ok(Element {
+    (version, key, kind, parent, position, title, body, details, revision): ElementRow,
+) -> StoreResult<(i64, Element)> {
+    let element = Element {
         key: stored(key, "element key", |k| ElementKey::parse(&k))?,
         kind: stored(kind, "element kind", |k| ElementKind::from_key(&k))?,
         parent: parent
@@ -309,21 +316,9 @@ fn element_of(
         body,
         details: parse_json(&details, "element details")?,
         revision,
-    })
+    };
+    Ok((version, element))
 }
-
-/// An element row with its version first.
-type VersionedElementRow = (
-    i64,
-    String,
-    String,
-    Option<String>,
-    i64,
-    String,
-    Option<String>,
-    String,
-    i64,
-);
 
 /// The elements of several versions, each version's in tree order.
 pub(crate) async fn elements_of(
@@ -331,20 +326,18 @@ pub(crate) async fn elements_of(
     versions: &[VersionId],
 ) -> StoreResult<Vec<(VersionId, Element)>> {
     let ids: Vec<i64> = versions.iter().map(|v| v.0).collect();
-    let rows: Vec<VersionedElementRow> = rows_for(
+    let rows: Vec<ElementRow> = rows_for(
         pool,
-        "SELECT version_id, key, kind, parent_key, position, title, body, details, revision \
-             FROM plan_element",
+        ELEMENT_SELECT,
         "version_id",
         "ORDER BY version_id, position, id",
         &ids,
     )
     .await?;
     let mut by_version: HashMap<i64, Vec<Element>> = HashMap::new();
-    for (version, key, kind, parent, position, title, body, details, revision) in rows {
-        by_version.entry(version).or_default().push(element_of((
-            key, kind, parent, position, title, body, details, revision,
-        ))?);
+    for row in rows {
+        let (version, element) = element_of(row)?;
+        by_version.entry(version).or_default().push(element);
     }
     let mut out = Vec::new();
     for version in versions {
