@@ -47,7 +47,9 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 pub use catalogue::{IndexError, refresh_index};
 pub use error::AppError;
-pub use state::{AppState, DEFAULT_MAP_TILES, WebConfig, WebError};
+pub use state::{
+    AppState, DEFAULT_MAP_TILES, SEARCH_REFRESH, WebConfig, WebError, keep_index_fresh,
+};
 
 fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     AppError::Internal("a request handler panicked".into()).into_response()

@@ -422,3 +422,26 @@ impl AppState {
         &self.inner.config
     }
 }
+
+/// How often a server looks whether the catalogue changed (one cheap query on its revision) and,
+/// if so, rebuilds its search index and forgets the pages it kept. Every instance on a shared
+/// database does this, so an edit made through one is found through all of them within about
+/// this time plus the rebuild.
+pub const SEARCH_REFRESH: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Keeps the search index in step with the catalogue while the server runs, looking every
+/// `every`; the server is its index's only writer.
+pub async fn keep_index_fresh(state: AppState, every: std::time::Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match state.refresh_search(false).await {
+            Ok(Some(count)) => {
+                tracing::info!(count, "search index rebuilt after a catalogue change");
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!("the search index could not be refreshed: {e}"),
+        }
+    }
+}

@@ -20,7 +20,11 @@ struct App {
 }
 
 async fn app_with(config: WebConfig) -> App {
-    let database = TestDatabase::sqlite().await.unwrap();
+    app_on(TestDatabase::sqlite().await.unwrap(), config).await
+}
+
+/// The application on `database` (SQLite or PostgreSQL) with Plzeňský kraj and the demo areas.
+async fn app_on(database: TestDatabase, config: WebConfig) -> App {
     let store = &database.store;
     let region = RegionCode::parse("43").unwrap();
     let territory = bundled::territory().unwrap().restricted_to_region(region);
@@ -81,6 +85,8 @@ mod documents;
 mod groups;
 #[path = "web/installation.rs"]
 mod installation;
+#[path = "web/instances.rs"]
+mod instances;
 #[path = "web/moderation.rs"]
 mod moderation;
 #[path = "web/network.rs"]

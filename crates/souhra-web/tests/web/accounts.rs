@@ -13,7 +13,9 @@ use souhra_web::WebConfig;
 use souhra_web::auth::AccountSettings;
 use souhra_web::mail::MailSettings;
 
-use super::{App, Reply, app_with};
+use souhra_store::testing::TestDatabase;
+
+use super::{App, Reply, app_on};
 
 pub(super) const PASSWORD: &str = "dlouhé heslo pro test";
 
@@ -23,8 +25,12 @@ pub(super) struct Accounts {
 }
 
 pub(super) async fn accounts_app() -> Accounts {
-    let outbox = tempfile::tempdir().unwrap();
-    let app = app_with(WebConfig {
+    accounts_app_on(TestDatabase::sqlite().await.unwrap()).await
+}
+
+/// The settings of the accounts tests, with e-mails written to `outbox`.
+pub(super) fn accounts_config(outbox: &Path) -> WebConfig {
+    WebConfig {
         version: "0.0.0-test".into(),
         public_url: Some("https://souhra.example".into()),
         situations: souhra_interop::bundled::life_situations(None).unwrap(),
@@ -36,11 +42,16 @@ pub(super) async fn accounts_app() -> Accounts {
         mail: MailSettings {
             from: "Souhra Test <souhra@souhra.example>".into(),
             smtp_url: None,
-            outbox: Some(outbox.path().to_path_buf()),
+            outbox: Some(outbox.to_path_buf()),
         },
         ..WebConfig::default()
-    })
-    .await;
+    }
+}
+
+/// The accounts tests' application on `database`.
+pub(super) async fn accounts_app_on(database: TestDatabase) -> Accounts {
+    let outbox = tempfile::tempdir().unwrap();
+    let app = app_on(database, accounts_config(outbox.path())).await;
     Accounts { app, outbox }
 }
 

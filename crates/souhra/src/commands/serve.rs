@@ -58,27 +58,6 @@ pub(crate) fn web_config(config: &Config) -> Result<WebConfig, Failure> {
     })
 }
 
-/// How often the server looks whether the catalogue changed (one cheap query) and, if so,
-/// rebuilds its search index.
-const SEARCH_REFRESH: std::time::Duration = std::time::Duration::from_secs(3);
-
-/// Keeps the search index in step with the catalogue while the server runs; the server is the
-/// index's only writer.
-async fn keep_index_fresh(state: AppState) {
-    let mut ticks = tokio::time::interval(SEARCH_REFRESH);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticks.tick().await;
-        match state.refresh_search(false).await {
-            Ok(Some(count)) => {
-                tracing::info!(count, "search index rebuilt after a catalogue change")
-            }
-            Ok(None) => {}
-            Err(e) => tracing::warn!("the search index could not be refreshed: {e}"),
-        }
-    }
-}
-
 /// Completes on Ctrl+C or SIGTERM.
 async fn shutdown_signal() {
     let interrupt = async {
@@ -116,7 +95,10 @@ async fn run_server(listener: TcpListener, store: Store, config: &Config) -> Res
             "search index built"
         );
     }
-    let refresher = tokio::spawn(keep_index_fresh(state.clone()));
+    let refresher = tokio::spawn(souhra_web::keep_index_fresh(
+        state.clone(),
+        souhra_web::SEARCH_REFRESH,
+    ));
     let (signalled, mut signal_seen) = tokio::sync::watch::channel(false);
     let shutdown = async move {
         shutdown_signal().await;
