@@ -1,10 +1,11 @@
 //! Cross-cutting request handling: language choice, translated error pages, metrics, security
 //! headers and request ids.
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use axum::extract::{FromRequestParts, MatchedPath, Request, State};
+use axum::extract::{ConnectInfo, FromRequestParts, MatchedPath, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
@@ -53,6 +54,69 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         Ok(request_lang(&parts.headers))
     }
+}
+
+/// The address a request comes from, as limits per address count it: the connection's peer,
+/// or — when the peer is a trusted reverse proxy — the nearest address in `X-Forwarded-For`
+/// that is not a trusted proxy itself. Unspecified when the server runs without connection
+/// information (tests through `Router::oneshot`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ClientIp(pub(crate) IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        Ok(ClientIp(client_address(
+            peer,
+            &parts.headers,
+            &state.config().trusted_proxies,
+        )))
+    }
+}
+
+/// See [`ClientIp`]. A header that does not parse as a list of addresses is ignored.
+pub(crate) fn client_address(
+    peer: Option<IpAddr>,
+    headers: &HeaderMap,
+    trusted: &[IpAddr],
+) -> IpAddr {
+    let Some(peer) = peer else {
+        return IpAddr::V4(Ipv4Addr::UNSPECIFIED);
+    };
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Option<Vec<IpAddr>> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .map(|v| v.to_str().ok())
+        .collect::<Option<Vec<&str>>>()
+        .and_then(|values| {
+            values
+                .iter()
+                .flat_map(|v| v.split(','))
+                .map(|hop| hop.trim().parse::<IpAddr>().ok())
+                .collect()
+        });
+    let Some(hops) = hops else {
+        return peer;
+    };
+    // The nearest hops are at the end; the first address not of a trusted proxy is the client
+    // (anything before it may be made up by the client).
+    hops.iter()
+        .rev()
+        .find(|hop| !trusted.contains(hop))
+        .or_else(|| hops.first())
+        .copied()
+        .unwrap_or(peer)
 }
 
 /// Replaces the body of responses marked with [`ErrorPage`] by the translated error page.
@@ -196,5 +260,60 @@ impl MakeRequestId for SequentialRequestId {
         HeaderValue::from_str(&format!("{}-{n}", self.prefix))
             .ok()
             .map(RequestId::new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forwarded(values: &[&str]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for v in values {
+            headers.append("x-forwarded-for", HeaderValue::from_str(v).unwrap());
+        }
+        headers
+    }
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_client_address_comes_from_a_trusted_proxy_only() {
+        let proxy = ip("10.0.0.2");
+        let trusted = [proxy, ip("10.0.0.3")];
+        let headers = forwarded(&["198.51.100.7"]);
+        // From a peer that is not a trusted proxy, the header is ignored: anyone can send it.
+        assert_eq!(
+            client_address(Some(ip("203.0.113.9")), &headers, &trusted),
+            ip("203.0.113.9")
+        );
+        assert_eq!(client_address(Some(proxy), &headers, &[]), proxy);
+        // From a trusted proxy, the client it names.
+        assert_eq!(
+            client_address(Some(proxy), &headers, &trusted),
+            ip("198.51.100.7")
+        );
+        // Through two proxies: the nearest untrusted hop; what the client itself put first is
+        // not believed.
+        let chain = forwarded(&["1.2.3.4, 198.51.100.7", "10.0.0.3"]);
+        assert_eq!(
+            client_address(Some(proxy), &chain, &trusted),
+            ip("198.51.100.7")
+        );
+        // A header that is not a list of addresses, or none: the proxy's own address.
+        assert_eq!(
+            client_address(Some(proxy), &forwarded(&["unknown"]), &trusted),
+            proxy
+        );
+        assert_eq!(
+            client_address(Some(proxy), &HeaderMap::new(), &trusted),
+            proxy
+        );
+        assert_eq!(
+            client_address(None, &headers, &trusted),
+            IpAddr::V4(Ipv4Addr::UNSPECIFIED)
+        );
     }
 }

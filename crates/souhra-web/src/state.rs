@@ -42,6 +42,9 @@ pub struct WebConfig {
     /// Survey answers one address may send per 10 minutes; `None` for the default (30). A
     /// load test on loopback raises it.
     pub survey_answers_per_window: Option<usize>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client; from any other peer the
+    /// header is ignored (anyone can send it).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// OpenStreetMap's tile server, the default map.

@@ -65,6 +65,8 @@ pub struct Config {
     pub db_max_connections: Setting<u32>,
     pub map_tiles: Option<Setting<String>>,
     pub map_attribution: Option<Setting<String>>,
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (comma-separated).
+    pub trusted_proxies: Option<Setting<String>>,
     /// The sender of the application's e-mail (`Name <address>`).
     pub mail_from: Option<Setting<String>>,
     /// SMTP server URL (a secret: environment only); without it mail goes to `mail/` in the
@@ -94,6 +96,7 @@ struct FileConfig {
     db_max_connections: Option<u32>,
     map_tiles: Option<String>,
     map_attribution: Option<String>,
+    trusted_proxies: Option<String>,
     mail_from: Option<String>,
     login_lockout_minutes: Option<u32>,
     session_idle_hours: Option<u32>,
@@ -238,6 +241,7 @@ impl Config {
         };
         let map_tiles = pick("SOUHRA_MAP_TILES", file.map_tiles);
         let map_attribution = pick("SOUHRA_MAP_ATTRIBUTION", file.map_attribution);
+        let trusted_proxies = pick("SOUHRA_TRUSTED_PROXIES", file.trusted_proxies);
         let mail_from = pick("SOUHRA_MAIL_FROM", file.mail_from);
         let smtp_url = env("SOUHRA_SMTP_URL")
             .filter(|v| !v.is_empty())
@@ -283,6 +287,7 @@ impl Config {
             listen,
             map_tiles,
             map_attribution,
+            trusted_proxies,
             data_dir,
             database_url,
             public_url,
@@ -324,8 +329,30 @@ impl Config {
                 )));
             }
         }
+        self.trusted_proxy_addresses()?;
         self.database_target()?;
         Ok(())
+    }
+
+    /// The addresses of the trusted reverse proxies (none when not set).
+    pub fn trusted_proxy_addresses(&self) -> Result<Vec<std::net::IpAddr>, Failure> {
+        let Some(setting) = &self.trusted_proxies else {
+            return Ok(Vec::new());
+        };
+        setting
+            .value
+            .split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(|a| {
+                a.parse().map_err(|_| {
+                    Failure::input(format!(
+                        "trusted proxies ({}): {a:?} is not an IP address (give addresses separated by commas, like 127.0.0.1, ::1)",
+                        setting.source
+                    ))
+                })
+            })
+            .collect()
     }
 
     /// The folder of .eml files written when no SMTP server is set.
@@ -430,6 +457,18 @@ impl Config {
             LogFormat::Json => "json",
         };
         line("log format", format.into(), Some(&self.log_format.source));
+        match &self.trusted_proxies {
+            Some(proxies) => line(
+                "trusted proxies",
+                proxies.value.clone(),
+                Some(&proxies.source),
+            ),
+            None => line(
+                "trusted proxies",
+                "none (X-Forwarded-For is ignored)".into(),
+                None,
+            ),
+        }
         match &self.metrics_token {
             Some(token) => line("metrics token", "*** (set)".into(), Some(&token.source)),
             None => line("metrics token", "not set (/metrics is public)".into(), None),
@@ -602,7 +641,23 @@ mod tests {
                 "SOUHRA_DB_MAX_CONNECTIONS",
             ),
             (("SOUHRA_PUBLIC_URL", "socialni.example.cz"), "public URL"),
+            (
+                ("SOUHRA_TRUSTED_PROXIES", "127.0.0.1, proxy.local"),
+                "\"proxy.local\" is not an IP address",
+            ),
         ];
+        let proxies = Config::load(
+            None,
+            &env(&[("SOUHRA_TRUSTED_PROXIES", " 127.0.0.1, ::1 ")]),
+        )
+        .unwrap();
+        assert_eq!(
+            proxies.trusted_proxy_addresses().unwrap(),
+            [
+                "127.0.0.1".parse::<std::net::IpAddr>().unwrap(),
+                "::1".parse().unwrap()
+            ]
+        );
         for ((name, value), expected) in cases {
             let failure = Config::load(None, &env(&[(name, value)])).unwrap_err();
             assert_eq!(failure.kind, crate::failure::Kind::Input);

@@ -2,11 +2,8 @@
 //! there is a session carry a double-submit token (a random value in an `HttpOnly`,
 //! `SameSite=Strict` cookie and a hidden field); logout carries the session's own token.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-
-use axum::Extension;
 use axum::Form;
-use axum::extract::{ConnectInfo, OriginalUri, Path, Query, State};
+use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -23,17 +20,13 @@ use crate::auth::{
 };
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::middleware::ClientIp;
 use crate::middleware::cookie_value;
 use crate::page::{Page, view};
 use crate::state::AppState;
 
 /// Where the administration starts.
 pub(crate) const ADMIN_HOME: &str = "/sprava";
-
-/// The client's address (unspecified when the server runs without connection info, in tests).
-pub(crate) fn client_ip(connection: Option<Extension<ConnectInfo<SocketAddr>>>) -> IpAddr {
-    connection.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.0.ip())
-}
 
 /// A path to return to after login: local only (`/…`, never `//host`).
 fn next_path(next: Option<&str>) -> String {
@@ -80,11 +73,11 @@ fn gate(
     state: &AppState,
     headers: &HeaderMap,
     token: &str,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientIp,
 ) -> Option<(&'static str, StatusCode)> {
     if !form_token_ok(headers, token) {
         Some(("form-expired", StatusCode::BAD_REQUEST))
-    } else if !state.allow_login(client_ip(connection)) {
+    } else if !state.allow_login(client.0) {
         Some(("login-too-many", StatusCode::TOO_MANY_REQUESTS))
     } else {
         None
@@ -160,7 +153,7 @@ pub(crate) async fn login_form(
 pub(crate) async fn login_submit(
     State(state): State<AppState>,
     lang: Lang,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientIp,
     headers: HeaderMap,
     uri: OriginalUri,
     form: Result<Form<LoginForm>, axum::extract::rejection::FormRejection>,
@@ -180,7 +173,7 @@ pub(crate) async fn login_submit(
             status,
         )
     };
-    if let Some((key, status)) = gate(&state, &headers, &form.token, connection) {
+    if let Some((key, status)) = gate(&state, &headers, &form.token, client) {
         return fail(key, status);
     }
     let record = match Email::parse(&form.email) {
@@ -311,14 +304,14 @@ pub(crate) async fn forgot_form(
 pub(crate) async fn forgot_submit(
     State(state): State<AppState>,
     lang: Lang,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientIp,
     headers: HeaderMap,
     uri: OriginalUri,
     form: Result<Form<ForgotForm>, axum::extract::rejection::FormRejection>,
 ) -> Result<Response, AppError> {
     let Form(form) = form.map_err(|e| AppError::BadRequest(e.to_string()))?;
     let page = Page::new(&state, lang, &path_of(&uri)).title_key("forgot-title");
-    if let Some((key, status)) = gate(&state, &headers, &form.token, connection) {
+    if let Some((key, status)) = gate(&state, &headers, &form.token, client) {
         let text = state.translations().text(lang, key, None);
         return form_page(
             &state,

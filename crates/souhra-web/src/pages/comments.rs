@@ -6,11 +6,10 @@
 //! named shows as "the public".
 
 use std::collections::HashMap;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::IpAddr;
 
-use axum::Extension;
 use axum::Form;
-use axum::extract::{ConnectInfo, OriginalUri, Path, Query, State};
+use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use fluent_bundle::FluentArgs;
@@ -28,6 +27,7 @@ use crate::auth::signed_in;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::markdown::to_html;
+use crate::middleware::ClientIp;
 use crate::page::{AreaView, Page, view};
 use crate::state::AppState;
 
@@ -456,7 +456,7 @@ pub(crate) async fn submit_comment(
     State(state): State<AppState>,
     lang: Lang,
     Path((slug, id_and_slug)): Path<(String, String)>,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientIp,
     headers: HeaderMap,
     uri: OriginalUri,
     form: Result<Form<CommentForm>, axum::extract::rejection::FormRejection>,
@@ -537,7 +537,7 @@ pub(crate) async fn submit_comment(
             return page.render(&state, lang, &headers, problem, status).await;
         }
     };
-    let client: IpAddr = connection.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.0.ip());
+    let client: IpAddr = client.0;
     if !state.allow_comment(client) {
         let (problem, status) = refuse("comment-error-too-many", StatusCode::TOO_MANY_REQUESTS);
         return page.render(&state, lang, &headers, problem, status).await;

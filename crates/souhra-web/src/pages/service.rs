@@ -1,10 +1,9 @@
 //! `/{area}/sluzba/{id}-{slug}`: everything about one service, and
 //! `/{area}/sluzba/{id}-{slug}/chyba`: the public's "report an error" form.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::IpAddr;
 
-use axum::Extension;
-use axum::extract::{ConnectInfo, Form, OriginalUri, Path, State};
+use axum::extract::{Form, OriginalUri, Path, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,6 +20,7 @@ use super::list::{list_cookie_ids, list_href};
 use super::{id_of_segment, load_area, path_of};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::middleware::ClientIp;
 use crate::middleware::cookie_value;
 use crate::page::{AreaView, Page, view};
 use crate::state::AppState;
@@ -381,7 +381,7 @@ pub(crate) async fn report_submit(
     State(state): State<AppState>,
     lang: Lang,
     Path((slug, id_and_slug)): Path<(String, String)>,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientIp,
     headers: HeaderMap,
     uri: OriginalUri,
     form: Result<Form<ReportForm>, axum::extract::rejection::FormRejection>,
@@ -400,7 +400,7 @@ pub(crate) async fn report_submit(
         // A robot: it is told all went well, and nothing is kept.
         return Ok(Redirect::to(&thanks).into_response());
     } else {
-        let client: IpAddr = connection.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.0.ip());
+        let client: IpAddr = client.0;
         match ErrorReport::new(&form.zprava, &form.kontakt) {
             Err(PublicInputError::Contact) => ("report-contact-too-long", StatusCode::BAD_REQUEST),
             Err(_) => ("report-message-length", StatusCode::BAD_REQUEST),

@@ -5,11 +5,10 @@
 //! comes back with the problem when an answer is missing or not offered. Public results
 //! (`…/vysledky`, when the coordinator publishes them) show the counts, never the free texts.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::IpAddr;
 
-use axum::Extension;
 use axum::Form;
-use axum::extract::{ConnectInfo, OriginalUri, Path, Query, State};
+use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -25,6 +24,7 @@ use super::surveys::{
 use super::{load_area, path_of};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::middleware::ClientIp;
 use crate::page::{AreaView, Page, view};
 use crate::state::AppState;
 
@@ -256,7 +256,7 @@ pub(crate) async fn submit_survey(
     State(state): State<AppState>,
     lang: Lang,
     Path((slug, token)): Path<(String, String)>,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: ClientIp,
     headers: HeaderMap,
     uri: OriginalUri,
     form: Result<Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
@@ -310,7 +310,7 @@ pub(crate) async fn submit_survey(
         let problem = tr.text(lang, "survey-error-consent", None);
         return page.render(&sent, &person, Some(problem), StatusCode::BAD_REQUEST);
     }
-    let client: IpAddr = connection.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.0.ip());
+    let client: IpAddr = client.0;
     if !state.allow_survey(client) {
         let problem = tr.text(lang, "survey-error-too-many", None);
         return page.render(&sent, &person, Some(problem), StatusCode::TOO_MANY_REQUESTS);

@@ -134,3 +134,101 @@ async fn two_instances_on_one_postgresql_database_share_sessions_and_edits() {
     };
     an_edit_through_one_instance_is_found_through_the_other(database).await;
 }
+
+/// A form sent over a connection from `peer`, with an `X-Forwarded-For` header if given.
+async fn post_from(
+    app: &super::App,
+    path: &str,
+    body: &str,
+    cookie: &str,
+    peer: &str,
+    forwarded: Option<&str>,
+) -> StatusCode {
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, cookie);
+    if let Some(client) = forwarded {
+        request = request.header("x-forwarded-for", client);
+    }
+    let mut request = request.body(Body::from(body.to_owned())).unwrap();
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+            peer.parse().unwrap(),
+            40_000,
+        )));
+    app.send(request).await.status
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
+    let app = super::app_with(souhra_web::WebConfig {
+        version: "0.0.0-test".into(),
+        situations: souhra_interop::bundled::life_situations(None).unwrap(),
+        trusted_proxies: vec!["127.0.0.1".parse().unwrap()],
+        ..souhra_web::WebConfig::default()
+    })
+    .await;
+    let store = &app.database.store;
+    let entry = super::catalogue_pages::entry(
+        "Pečovatelská služba Nepomuk",
+        "40",
+        souhra_core::codelist::Form::Field,
+        vec![super::catalogue_pages::facility(
+            super::catalogue_pages::NEPOMUK,
+            "Náměstí",
+            false,
+            (49.49, 13.58),
+        )],
+    );
+    let report = store
+        .save_catalogue_entries(&[("row 1".to_owned(), entry)], false, false)
+        .await
+        .unwrap();
+    assert!(report.committed);
+    let id = store.service_ids().await.unwrap()[0].0;
+    let path = format!("/nepomuk/sluzba/{id}-pecovatelska-sluzba-nepomuk/chyba");
+    let form = app.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    let token = hidden_value(&form.body, "token");
+    let cookie = format!("souhra_csrf={token}");
+    let body = format!("zprava=Telefon+uz+neplati%2C+volejte+na+urad.&token={token}");
+    // Five reports per address in ten minutes: the first client through the proxy uses them up …
+    let mut first = Vec::new();
+    for _ in 0..6 {
+        first.push(
+            post_from(
+                &app,
+                &path,
+                &body,
+                &cookie,
+                "127.0.0.1",
+                Some("198.51.100.7"),
+            )
+            .await,
+        );
+    }
+    assert_eq!(first[..5], [StatusCode::SEE_OTHER; 5]);
+    assert_eq!(first[5], StatusCode::TOO_MANY_REQUESTS);
+    // … and another client behind the same proxy still has its own.
+    assert_eq!(
+        post_from(
+            &app,
+            &path,
+            &body,
+            &cookie,
+            "127.0.0.1",
+            Some("198.51.100.8")
+        )
+        .await,
+        StatusCode::SEE_OTHER
+    );
+    // A client that is not a trusted proxy cannot pick another address by sending the header.
+    let mut direct = Vec::new();
+    for n in 0..6 {
+        let claimed = format!("203.0.113.{n}");
+        direct.push(post_from(&app, &path, &body, &cookie, "192.0.2.1", Some(&claimed)).await);
+    }
+    assert_eq!(direct[5], StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(store.open_error_reports().await.unwrap().len(), 11);
+}

@@ -55,6 +55,7 @@ pub(crate) fn web_config(config: &Config) -> Result<WebConfig, Failure> {
         accounts: config.account_settings(),
         mail: config.mail_settings(),
         survey_answers_per_window: None,
+        trusted_proxies: config.trusted_proxy_addresses()?,
     })
 }
 
