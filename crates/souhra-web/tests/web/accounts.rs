@@ -1022,6 +1022,11 @@ const ROUTES: &[Route] = &[
 
 /// A service of provider A (IČO 00075370) in Nepomuk, for the routes about one service.
 pub(super) async fn provider_service(t: &Accounts) -> souhra_store::records::ServiceId {
+    nepomuk_care_service(&t.app).await
+}
+
+/// "Pečovatelská služba Nepomuk" of provider A (IČO 00075370), the catalogue's only service.
+pub(super) async fn nepomuk_care_service(app: &App) -> souhra_store::records::ServiceId {
     let mut e = super::catalogue_pages::entry(
         "Pečovatelská služba Nepomuk",
         "40",
@@ -1034,7 +1039,7 @@ pub(super) async fn provider_service(t: &Accounts) -> souhra_store::records::Ser
         )],
     );
     e.organization.ico = Some(Ico::parse("00075370").unwrap());
-    let store = &t.app.database.store;
+    let store = &app.database.store;
     let report = store
         .save_catalogue_entries(&[("row 1".to_owned(), e)], false, false)
         .await

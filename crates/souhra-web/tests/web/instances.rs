@@ -16,7 +16,9 @@ use souhra_store::testing::{self, TestDatabase};
 use souhra_web::{AppState, SEARCH_REFRESH, keep_index_fresh, router};
 use tower::ServiceExt;
 
-use super::accounts::{accounts_app_on, accounts_config, hidden_value, provider_service};
+use super::accounts::{
+    accounts_app_on, accounts_config, hidden_value, nepomuk_care_service, provider_service,
+};
 
 /// How long an edit may take to be found through the other instance: the refresh interval,
 /// once more for a tick that started just before the edit, and time for the rebuild on a busy
@@ -170,59 +172,24 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
     })
     .await;
     let store = &app.database.store;
-    let entry = super::catalogue_pages::entry(
-        "Pečovatelská služba Nepomuk",
-        "40",
-        souhra_core::codelist::Form::Field,
-        vec![super::catalogue_pages::facility(
-            super::catalogue_pages::NEPOMUK,
-            "Náměstí",
-            false,
-            (49.49, 13.58),
-        )],
-    );
-    let report = store
-        .save_catalogue_entries(&[("row 1".to_owned(), entry)], false, false)
-        .await
-        .unwrap();
-    assert!(report.committed);
-    let id = store.service_ids().await.unwrap()[0].0;
+    let id = nepomuk_care_service(&app).await.0;
     let path = format!("/nepomuk/sluzba/{id}-pecovatelska-sluzba-nepomuk/chyba");
     let form = app.get(&path).await;
     assert_eq!(form.status, StatusCode::OK);
     let token = hidden_value(&form.body, "token");
     let cookie = format!("souhra_csrf={token}");
     let body = format!("zprava=Telefon+uz+neplati%2C+volejte+na+urad.&token={token}");
+    let through_proxy =
+        |client: &'static str| post_from(&app, &path, &body, &cookie, "127.0.0.1", Some(client));
     // Five reports per address in ten minutes: the first client through the proxy uses them up …
     let mut first = Vec::new();
     for _ in 0..6 {
-        first.push(
-            post_from(
-                &app,
-                &path,
-                &body,
-                &cookie,
-                "127.0.0.1",
-                Some("198.51.100.7"),
-            )
-            .await,
-        );
+        first.push(through_proxy("198.51.100.7").await);
     }
     assert_eq!(first[..5], [StatusCode::SEE_OTHER; 5]);
     assert_eq!(first[5], StatusCode::TOO_MANY_REQUESTS);
     // … and another client behind the same proxy still has its own.
-    assert_eq!(
-        post_from(
-            &app,
-            &path,
-            &body,
-            &cookie,
-            "127.0.0.1",
-            Some("198.51.100.8")
-        )
-        .await,
-        StatusCode::SEE_OTHER
-    );
+    assert_eq!(through_proxy("198.51.100.8").await, StatusCode::SEE_OTHER);
     // A client that is not a trusted proxy cannot pick another address by sending the header.
     let mut direct = Vec::new();
     for n in 0..6 {
