@@ -1499,7 +1499,6 @@ pub(crate) async fn entry(
     };
     let plan = network_plan(&state, &area, id).await?;
     let entry = entry_of(&state, &plan, &key).await?;
-    let service = service_of(&state, entry.details.service).await?;
     let paid: Vec<(String, String)> = FundingSource::ALL
         .iter()
         .map(|s| {
@@ -1512,19 +1511,41 @@ pub(crate) async fn entry(
             (s.key().to_owned(), amount)
         })
         .collect();
-    let form = EntryForm::of(&entry);
-    entry_page(
+    saved_entry_page(
         &state,
         lang,
-        &signed,
-        &area,
-        &plan,
-        Some(&key),
-        &service,
-        &form,
+        (&signed, &area, &plan),
+        &entry,
         paid,
         None,
         StatusCode::OK,
+    )
+    .await
+}
+
+/// The page of a service already in the network, with the money paid as given.
+async fn saved_entry_page(
+    state: &AppState,
+    lang: Lang,
+    (signed, area, plan): (&Signed, &Area, &Plan),
+    entry: &Entry,
+    paid: Vec<(String, String)>,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let service = service_of(state, entry.details.service).await?;
+    entry_page(
+        state,
+        lang,
+        signed,
+        area,
+        plan,
+        Some(entry.element.key.as_str()),
+        &service,
+        &EntryForm::of(entry),
+        paid,
+        problem,
+        status,
     )
     .await
 }
@@ -1565,21 +1586,15 @@ pub(crate) async fn record_paid(
             .into_response())
         }
         Err(error) => {
-            let service = service_of(&state, entry.details.service).await?;
-            let form = EntryForm::of(&entry);
             let paid = typed
                 .iter()
                 .map(|(s, v)| ((*s).to_owned(), (*v).to_owned()))
                 .collect();
-            entry_page(
+            saved_entry_page(
                 &state,
                 lang,
-                &signed,
-                &area,
-                &plan,
-                Some(&key),
-                &service,
-                &form,
+                (&signed, &area, &plan),
+                &entry,
                 paid,
                 Some(money_problem(&state, lang, &error)),
                 StatusCode::BAD_REQUEST,
