@@ -237,14 +237,18 @@ async fn measure_links(
     let store = state.store();
     let mut links = HashMap::new();
     let mut plans: BTreeMap<i64, Option<(Plan, String, Vec<Element>)>> = BTreeMap::new();
+    // The areas are read once, for the slugs of the cited plans' pages.
+    let mut areas: Option<Vec<Area>> = None;
     for measure in entries.iter().flat_map(|e| &e.details.measures) {
         if let std::collections::btree_map::Entry::Vacant(slot) = plans.entry(measure.plan) {
             let loaded = match store.plan(PlanId(measure.plan)).await? {
                 Some(plan) => {
-                    let area = store
-                        .areas()
-                        .await?
-                        .into_iter()
+                    if areas.is_none() {
+                        areas = Some(store.areas().await?);
+                    }
+                    let area = areas
+                        .iter()
+                        .flatten()
                         .find(|a| a.id == plan.area)
                         .map(|a| a.slug.to_string())
                         .unwrap_or_default();

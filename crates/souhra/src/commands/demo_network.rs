@@ -95,19 +95,19 @@ pub(super) async fn add_entries(
         .filter(|s| s.status != ServiceStatus::Ended)
         .collect();
     services.sort_by_key(|s| s.id.0);
+    let ids: Vec<_> = services.iter().map(|s| s.id).collect();
+    // In the order of `ids`, with everything each holds (its registered capacities).
+    let details = store.services(&ids).await?;
     let every = |n: usize, i: usize| n > 0 && (i + 1).is_multiple_of(n);
     let mut saved = Vec::new();
-    for (i, summary) in services.iter().enumerate() {
+    for (i, service) in details.iter().enumerate() {
         if every(seed.leave_out_every, i) {
             continue;
         }
-        let Some(category) = categories.get(&summary.kind) else {
+        let Some(category) = categories.get(&service.kind) else {
             continue;
         };
         let Some(category_seed) = seed.by_category.get(category) else {
-            continue;
-        };
-        let Some(service) = store.service(summary.id).await? else {
             continue;
         };
         let percent = if every(seed.reduced_every, i) {
